@@ -1,0 +1,193 @@
+/**
+ * One Durable Object per tournament: the single writer of its event log, the home of its
+ * live followers. This class is a thin adapter: storage goes through the port, socket state
+ * through durable-objects/live, and (from the service issue on) decisions through the engine.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { Env } from '../../workers/env.ts';
+import { acceptSocket, send, setSocketState, socketState, sockets } from '../live/connections.ts';
+import { type Cue, clientMessageSchema, MAX_EVENTS_PER_FRAME, type ServerMessage, type WireEvent } from '../live/protocol.ts';
+import { storageFor } from '../storage/for-env.ts';
+import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
+import { type AppendResult, type EventDraft, TournamentLog } from './log.ts';
+
+const DO_SCOPE = (id: DurableObjectId) => `do:${id.toString()}`;
+
+export class TournamentDO extends DurableObject<Env> {
+  readonly #storage: StoragePort;
+  #log: TournamentLog | null = null;
+  #migrations: MigrationStatus | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#storage = storageFor(env, ctx.storage);
+    // Answered by the runtime without waking the object: keeps idle followers free.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
+    ctx.blockConcurrencyWhile(async () => {
+      this.#migrations = await this.#storage.migrate();
+      const tournamentId = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'tournamentId');
+      if (tournamentId) this.#log = new TournamentLog(this.#storage, tournamentId);
+    });
+  }
+
+  /** Binds this object to its tournament id on first contact (ids are names: idFromName). */
+  async #logFor(tournamentId: string): Promise<TournamentLog> {
+    if (this.#log) {
+      if (this.#log.tournamentId !== tournamentId) {
+        throw new Error(`Durable Object bound to ${this.#log.tournamentId}, asked for ${tournamentId}`);
+      }
+      return this.#log;
+    }
+    await this.#storage.batch([
+      { op: 'meta', scope: DO_SCOPE(this.ctx.id), key: 'tournamentId', value: tournamentId, updatedAt: Date.now() },
+    ]);
+    this.#log = new TournamentLog(this.#storage, tournamentId);
+    return this.#log;
+  }
+
+  migrations(): MigrationStatus | null {
+    return this.#migrations;
+  }
+
+  /** Appends events durably, then fans them out to followers. Idempotent per commandId. */
+  async append(tournamentId: string, drafts: readonly EventDraft[], commandId?: string): Promise<AppendResult> {
+    const log = await this.#logFor(tournamentId);
+    const result = await log.append(drafts, Date.now(), commandId);
+    if (!result.repeated) await this.#fanOut(log, result.seq);
+    return result;
+  }
+
+  async readEvents(tournamentId: string, afterSeq: number, limit: number): Promise<{ seq: number; events: WireEvent[] }> {
+    const log = await this.#logFor(tournamentId);
+    const events = await log.read(afterSeq, limit);
+    return { seq: await log.lastSeq(), events: events.map(toWire) };
+  }
+
+  async lastSeq(tournamentId: string): Promise<number> {
+    return (await this.#logFor(tournamentId)).lastSeq();
+  }
+
+  /** Sends each follower what it has not seen, in frames of at most MAX_EVENTS_PER_FRAME. */
+  async #fanOut(log: TournamentLog, upToSeq: number): Promise<void> {
+    for (const ws of sockets(this.ctx)) await this.#catchUp(ws, log, upToSeq);
+  }
+
+  async #catchUp(ws: WebSocket, log: TournamentLog, upToSeq: number): Promise<void> {
+    let state = socketState(ws);
+    while (state && state.lastSeq < upToSeq) {
+      const batch = await log.read(state.lastSeq, MAX_EVENTS_PER_FRAME);
+      if (batch.length === 0) break;
+      const seq = batch[batch.length - 1]!.seq;
+      if (!send(ws, { type: 'events', events: batch.map(toWire), seq } satisfies ServerMessage)) return;
+      state = { ...state, lastSeq: seq };
+      setSocketState(ws, state);
+    }
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const tournamentId = url.searchParams.get('tournamentId');
+    if (!tournamentId) return Response.json({ error: { code: 'BAD_REQUEST', message: 'tournamentId missing' } }, { status: 400 });
+    if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
+      return Response.json({ error: { code: 'UPGRADE_REQUIRED', message: 'expected a WebSocket upgrade' } }, { status: 426 });
+    }
+    const after = Number(url.searchParams.get('after') ?? '0');
+    const log = await this.#logFor(tournamentId);
+    const seq = await log.lastSeq();
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    const role = url.searchParams.get('role') === 'staff' ? 'staff' : 'public';
+    acceptSocket(this.ctx, server, { role, lastSeq: Math.min(Math.max(0, after), seq), connectedAt: Date.now() });
+    send(server, { type: 'hello', tournamentId, seq, serverTime: Date.now() } satisfies ServerMessage);
+    await this.#catchUp(server, log, seq);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(typeof message === 'string' ? message : new TextDecoder().decode(message));
+    } catch {
+      send(ws, { type: 'error', error: { code: 'BAD_MESSAGE', message: 'message is not JSON' } } satisfies ServerMessage);
+      return;
+    }
+    const msg = clientMessageSchema.safeParse(parsed);
+    if (!msg.success) {
+      send(ws, {
+        type: 'error',
+        error: { code: 'BAD_MESSAGE', message: `unknown or malformed message: ${msg.error.issues[0]?.message ?? ''}` },
+      } satisfies ServerMessage);
+      return;
+    }
+    switch (msg.data.type) {
+      case 'time':
+        send(ws, { type: 'time', serverTime: Date.now(), clientTime: msg.data.clientTime ?? null } satisfies ServerMessage);
+        return;
+      case 'resume': {
+        const state = socketState(ws);
+        if (!state || !this.#log) return;
+        setSocketState(ws, { ...state, lastSeq: msg.data.afterSeq });
+        await this.#catchUp(ws, this.#log, await this.#log.lastSeq());
+        return;
+      }
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    try {
+      ws.close(code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  /** Schedules a cue (level change, break, last minute…) fired by the alarm. */
+  async scheduleCue(tournamentId: string, cue: Cue): Promise<void> {
+    await this.#logFor(tournamentId);
+    await this.#storage.batch([
+      { op: 'meta', scope: `cues:${tournamentId}`, key: cue.id, value: JSON.stringify(cue), updatedAt: Date.now() },
+    ]);
+    await this.#armAlarm(tournamentId);
+  }
+
+  async #armAlarm(tournamentId: string): Promise<void> {
+    const cues = await this.#pendingCues(tournamentId);
+    const next = cues.reduce((min, c) => Math.min(min, c.at), Number.POSITIVE_INFINITY);
+    if (Number.isFinite(next)) await this.ctx.storage.setAlarm(next);
+    else await this.ctx.storage.deleteAlarm();
+  }
+
+  async #pendingCues(tournamentId: string): Promise<Cue[]> {
+    return (await this.#storage.listMeta(`cues:${tournamentId}`)).map((m) => JSON.parse(m.value) as Cue);
+  }
+
+  /**
+   * Fires due cues. Alarms are delivered at least once: a cue is deleted in the same step it
+   * is sent, so a repeated delivery finds nothing left to send.
+   */
+  override async alarm(): Promise<void> {
+    if (!this.#log) return;
+    const tournamentId = this.#log.tournamentId;
+    const now = Date.now();
+    const due = (await this.#pendingCues(tournamentId)).filter((c) => c.at <= now);
+    if (due.length > 0) {
+      await this.#storage.batch([
+        ...due.map((c) => ({ op: 'meta' as const, scope: `cues:${tournamentId}`, key: c.id, value: null, updatedAt: now })),
+        { op: 'meta', scope: tournamentId, key: 'lastCueFired', value: JSON.stringify(due.at(-1)), updatedAt: now },
+      ]);
+      for (const cue of due) {
+        for (const ws of sockets(this.ctx)) send(ws, { type: 'cue', cue, serverTime: now } satisfies ServerMessage);
+      }
+    }
+    await this.#armAlarm(tournamentId);
+  }
+
+  async lastCueFired(tournamentId: string): Promise<Cue | null> {
+    const v = await this.#storage.getMeta(tournamentId, 'lastCueFired');
+    return v ? (JSON.parse(v) as Cue) : null;
+  }
+}
+
+function toWire(e: StoredEvent): WireEvent {
+  return { seq: e.seq, eventId: e.eventId, type: e.type, at: e.at, event: JSON.parse(e.body) };
+}

@@ -1,0 +1,10 @@
+export { allocateLargestRemainder } from './allocate.ts';
+export { formatMoney, fromMinor, isCurrencyCode, minorDigits, toMinor } from './currency.ts';
+export type { PayoutTableOptions } from './payout-table.ts';
+export { payoutPercentages, payoutWeights, placesPaid } from './payout-table.ts';
+export type { PayoutLine, PayoutOptions } from './payouts.ts';
+export { computePayouts, shareTiedPlaces } from './payouts.ts';
+export type { Contribution, PrizePool, PrizePoolInput } from './prize-pool.ts';
+export { computePrizePool } from './prize-pool.ts';
+export type { CurrencyCode, EntryProfile, Minor } from './types.ts';
+export { DEFAULT_CURRENCY } from './types.ts';

@@ -1,0 +1,12 @@
+import adapter from '@sveltejs/adapter-cloudflare';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  kit: {
+    // Reads web/wrangler.toml: writes the worker to its `main` and the client files to its
+    // assets directory; the real Worker entry (workers/index.ts) imports that worker.
+    adapter: adapter({ config: 'wrangler.toml' }),
+  },
+};
+
+export default config;

@@ -1,0 +1,14 @@
+import type { TournamentDO } from '../durable-objects/tournament/tournament-do.ts';
+import type { VenueDO } from '../durable-objects/venue/venue-do.ts';
+
+/** Bindings of the one Worker, in the cloud (wrangler.toml) and on the box (generated config). */
+export interface Env {
+  readonly TOURNAMENT: DurableObjectNamespace<TournamentDO>;
+  readonly VENUE: DurableObjectNamespace<VenueDO>;
+  /** Static files of the web app (SvelteKit's client build). */
+  readonly ASSETS: Fetcher;
+  readonly FELT_RUNTIME: 'cloud' | 'box';
+  /** Box only: the loopback binding to the box's libSQL storage server. */
+  readonly BOX_STORAGE?: Fetcher;
+  readonly BOX_STORAGE_TOKEN?: string;
+}

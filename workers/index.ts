@@ -1,0 +1,20 @@
+/**
+ * The one Worker entry, in the cloud and on the box: the API (Hono) under /api, the SvelteKit
+ * web app for every other path, and the Durable Object classes.
+ */
+import web from '../dist/web/_worker.js';
+import { createApi } from './app.ts';
+import type { Env } from './env.ts';
+
+export { TournamentDO } from '../durable-objects/tournament/tournament-do.ts';
+export { VenueDO } from '../durable-objects/venue/venue-do.ts';
+
+const api = createApi();
+
+export default {
+  fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/api' || pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
+    return web.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Env>;
