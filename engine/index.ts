@@ -1,3 +1,8 @@
 // Public surface of the pure engine. Each module re-exports its own API here.
+export * from './clock/index.ts';
 export * from './core/index.ts';
-export type * from './structure/types.ts';
+export * from './icm/index.ts';
+export * from './money/index.ts';
+export * from './seating/index.ts';
+export * from './structure/index.ts';
+export * from './td3/index.ts';

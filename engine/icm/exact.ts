@@ -11,10 +11,10 @@ export const MAX_EXACT_PLAYERS = 20;
  *
  * The probability of a finishing order's prefix depends only on WHICH players are placed,
  * so we run a DP over subsets: reach[S] = P(the players in S take the top |S| places, in some
- * order). From S, player i ∉ S takes place |S|+1 with reach[S] · s_i / (T − chips(S)).
- * Masks are visited in increasing order, and every subset of S is a smaller number than S,
- * so reach[S] is complete when S is visited. Only sets smaller than the number of paid
- * places are expanded: O(Σ_{j<k} C(n, j) · n) work, O(2^n) memory in typed arrays.
+ * order). From S, player i ∉ S takes place |S|+1 with reach[S] · s_i / (chips not in S).
+ * Sets are visited level by level (|S| = 0, 1, …) with Gosper's hack, so every reach[S] is
+ * complete before it is used and only sets smaller than the number of paid places are
+ * touched: O(Σ_{j<k} C(n, j) · n) work, two 2^n typed arrays of memory.
  *
  * Returns each player's expected prize, in the units of `payouts`, in input order.
  */
@@ -34,32 +34,42 @@ export function icmExact(stacks: readonly number[], payouts: readonly number[]):
     chips[j] = stacks[live[j] as number] as number;
     total += chips[j] as number;
   }
-  const pay = Float64Array.from(payouts.slice(0, depth));
   const eq = new Float64Array(n);
   const size = 1 << n;
+  const everyone = size - 1;
   const reach = new Float64Array(size);
-  const placed = new Float64Array(size);
-  const level = new Uint8Array(size);
+  const chipsLeft = new Float64Array(size);
   reach[0] = 1;
-  for (let mask = 0; mask < size; mask++) {
-    if (mask !== 0) {
-      const low = mask & -mask;
-      const rest = mask ^ low;
-      placed[mask] = (placed[rest] as number) + (chips[31 - Math.clz32(low)] as number);
-      level[mask] = (level[rest] as number) + 1;
-    }
-    const p = reach[mask] as number;
-    const place = level[mask] as number;
-    if (p === 0 || place >= depth) continue;
-    const prize = pay[place] as number;
-    const factor = p / (total - (placed[mask] as number));
+  chipsLeft[0] = total;
+  for (let place = 0; place < depth; place++) {
+    const prize = payouts[place] as number;
     const expand = place + 1 < depth;
-    for (let j = 0; j < n; j++) {
-      const bit = 1 << j;
-      if ((mask & bit) !== 0) continue;
-      const q = factor * (chips[j] as number);
-      eq[j] = (eq[j] as number) + q * prize;
-      if (expand) reach[mask | bit] = (reach[mask | bit] as number) + q;
+    let mask = (1 << place) - 1;
+    while (mask < size) {
+      if (mask !== 0) {
+        const low = mask & -mask;
+        chipsLeft[mask] = (chipsLeft[mask ^ low] as number) - (chips[31 - Math.clz32(low)] as number);
+      }
+      const p = reach[mask] as number;
+      if (p !== 0) {
+        const factor = p / (chipsLeft[mask] as number);
+        const weighted = factor * prize;
+        // Walk only the players not yet placed (the clear bits).
+        let free = ~mask & everyone;
+        while (free !== 0) {
+          const bit = free & -free;
+          free ^= bit;
+          const j = 31 - Math.clz32(bit);
+          const c = chips[j] as number;
+          eq[j] = (eq[j] as number) + weighted * c;
+          if (expand) reach[mask | bit] = (reach[mask | bit] as number) + factor * c;
+        }
+      }
+      if (mask === 0) break;
+      // Gosper's hack: the next larger mask with the same number of set bits.
+      const lowest = mask & -mask;
+      const ripple = mask + lowest;
+      mask = (((ripple ^ mask) >>> 2) / lowest) | ripple;
     }
   }
   for (let j = 0; j < n; j++) equities[live[j] as number] = eq[j] as number;

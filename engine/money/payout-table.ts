@@ -4,9 +4,10 @@ import { allocateLargestRemainder } from './allocate.ts';
  * Default payout tables by field size.
  *
  * How many places: about 15 % of the field, the share the WSOP Main Event and the big online
- * Sunday majors have settled on (WSOP 2017: 1,084 paid of 7,221 = 15 %; PokerStars Sunday
- * Million 16–17 %). Small live fields are paid by table instead, as card rooms do, so a
- * single table never pays a silly fraction of a player:
+ * Sunday majors have settled on (WSOP 2017 Main Event: 1,084 paid of 7,221 = 15 %; PokerStars
+ * Sunday Million 16–17 % — "Poker Life: How Tournament Payout Structures Have Changed",
+ * australiangambling.lv, 24 Aug 2017). Small live fields are paid by table instead, as card
+ * rooms do, so a single table never pays a silly fraction of a player:
  *
  *   field   2–5 → 1 place      (winner takes all)
  *   field   6–9 → 2 places     (65/35, the 6-max sit-and-go split)
@@ -71,22 +72,10 @@ export function payoutWeights(fieldSize: number, options?: PayoutTableOptions): 
   const firstShare = FIRST_SHARE_AT_3 * (k / 3) ** -FIRST_SHARE_DECAY;
   const minCash = Math.min(MIN_CASH_PER_ENTRANT / n, MIN_CASH_POOL_CAP / k);
   const spread = firstShare - minCash;
-  // decay[i] = ((1 + s)/(i + s)); the sum over places falls as α grows, so bisect α.
+  // log of ((1 + s)/(i + s)); the sum over places falls as α grows.
   const base = new Float64Array(k);
   for (let i = 0; i < k; i++) base[i] = Math.log((1 + SHIFT) / (i + 1 + SHIFT));
-  const total = (alpha: number): number => {
-    let sum = 0;
-    for (let i = 0; i < k; i++) sum += minCash + spread * Math.exp(alpha * (base[i] as number));
-    return sum;
-  };
-  let lo = 0;
-  let hi = 64;
-  for (let it = 0; it < 60; it++) {
-    const mid = (lo + hi) / 2;
-    if (total(mid) > 1) lo = mid;
-    else hi = mid;
-  }
-  const alpha = (lo + hi) / 2;
+  const alpha = solveAlpha(base, minCash, spread);
   const shares = new Array<number>(k);
   let sum = 0;
   for (let i = 0; i < k; i++) {
@@ -95,6 +84,31 @@ export function payoutWeights(fieldSize: number, options?: PayoutTableOptions): 
     sum += v;
   }
   return shares.map((v) => v / sum);
+}
+
+/**
+ * Solves Σ (B + spread · e^{α·b_i}) = 1 for α ≥ 0 by Newton's method. The left side is
+ * decreasing and convex in α and is ≥ 1 at α = 0 (k · P1 ≥ 1), so Newton steps from 0
+ * climb to the root without overshooting; a dozen steps reach float precision.
+ */
+function solveAlpha(base: Float64Array, minCash: number, spread: number): number {
+  const k = base.length;
+  let alpha = 0;
+  for (let it = 0; it < 100; it++) {
+    let f = -1;
+    let slope = 0;
+    for (let i = 0; i < k; i++) {
+      const b = base[i] as number;
+      const e = spread * Math.exp(alpha * b);
+      f += minCash + e;
+      slope += b * e;
+    }
+    if (f <= 1e-15 || slope === 0) break;
+    const step = f / slope;
+    alpha -= step;
+    if (-step < 1e-12 * (1 + alpha)) break;
+  }
+  return alpha;
 }
 
 /**

@@ -1,5 +1,13 @@
 import { DomainError } from '../core/errors.ts';
-import type { SeatIndex, SeatingConfig, SeatingState, SeatRef, TableDef, TableState } from './types.ts';
+import type {
+  SeatAssignment,
+  SeatIndex,
+  SeatingConfig,
+  SeatingState,
+  SeatRef,
+  TableDef,
+  TableState,
+} from './types.ts';
 
 export const DEFAULT_SEATING_CONFIG: SeatingConfig = Object.freeze({
   balanceTolerance: 1,
@@ -30,7 +38,13 @@ function shardOf(entryId: string): number {
 }
 
 export function emptySeatIndex(): SeatIndex {
-  return Array.from({ length: SHARDS }, () => ({}));
+  return Array.from({ length: SHARDS }, () => []);
+}
+
+function findIn(shard: readonly SeatAssignment[] | undefined, entryId: string): SeatAssignment | undefined {
+  if (!shard) return undefined;
+  for (const a of shard) if (a.entryId === entryId) return a;
+  return undefined;
 }
 
 export function validateConfig(config: SeatingConfig): DomainError | null {
@@ -110,7 +124,8 @@ export function initialSeatingState(config?: Partial<SeatingConfig>): SeatingSta
 // ---- lookups --------------------------------------------------------------------------------
 
 export function seatOf(state: SeatingState, entryId: string): SeatRef | null {
-  return state.seatIndex[shardOf(entryId)]?.[entryId] ?? null;
+  const a = findIn(state.seatIndex[shardOf(entryId)], entryId);
+  return a ? { tableId: a.tableId, seat: a.seat } : null;
 }
 
 export function tableById(state: SeatingState, tableId: string): TableState | undefined {
@@ -165,10 +180,22 @@ export function isLockedAt(state: SeatingState, entryId: string, ref: SeatRef): 
 
 /** Lowest unused `t<N>`, with number N. */
 export function nextTableId(state: SeatingState, reserved: ReadonlySet<string> = new Set()): TableDef['id'] {
-  for (let n = 1; ; n++) {
-    const id = `t${n}`;
-    if (state.tablePos[id] === undefined && !reserved.has(id)) return id;
-  }
+  return tableIdAllocator(state, reserved)();
+}
+
+/** Hands out the lowest unused `t<N>` ids one after another (one scan for a whole draw). */
+export function tableIdAllocator(
+  state: SeatingState,
+  reserved: ReadonlySet<string> = new Set(),
+): () => string {
+  let n = 0;
+  return () => {
+    for (;;) {
+      n++;
+      const id = `t${n}`;
+      if (state.tablePos[id] === undefined && !reserved.has(id)) return id;
+    }
+  };
 }
 
 export function numberFromId(id: string, fallback: number): number {
@@ -196,8 +223,10 @@ interface MutableTable {
 export class SeatDraft {
   readonly base: SeatingState;
   private tables: TableState[] | null = null;
+  /** Table id -> position in `tables` once tables were added or removed; null = rebuild. */
+  private positions: Map<string, number> | null = null;
   private readonly changed = new Map<string, MutableTable>();
-  private readonly shards = new Map<number, Record<string, SeatRef>>();
+  private readonly shards = new Map<number, SeatAssignment[]>();
   private structureChanged = false;
   seated: number;
 
@@ -213,8 +242,14 @@ export class SeatDraft {
 
   private pos(tableId: string): number | undefined {
     if (!this.structureChanged) return this.base.tablePos[tableId];
-    const i = this.list().findIndex((t) => t.id === tableId);
-    return i < 0 ? undefined : i;
+    if (this.positions === null) {
+      const map = new Map<string, number>();
+      this.list().forEach((t, i) => {
+        map.set(t.id, i);
+      });
+      this.positions = map;
+    }
+    return this.positions.get(tableId);
   }
 
   table(tableId: string): MutableTable | undefined {
@@ -229,8 +264,15 @@ export class SeatDraft {
   }
 
   addTable(def: TableDef): void {
-    this.list().push({ ...def, occupants: Array.from({ length: def.seats }, () => null), players: 0 });
-    this.structureChanged = true;
+    if (!this.structureChanged) {
+      this.positions = new Map(Object.entries(this.base.tablePos));
+      this.structureChanged = true;
+    } else {
+      this.pos(def.id); // rebuilds the position map if a removal cleared it
+    }
+    const list = this.list();
+    list.push({ ...def, occupants: Array.from({ length: def.seats }, () => null), players: 0 });
+    this.positions?.set(def.id, list.length - 1);
   }
 
   removeTable(tableId: string): void {
@@ -239,6 +281,7 @@ export class SeatDraft {
     this.list().splice(pos, 1);
     this.changed.delete(tableId);
     this.structureChanged = true;
+    this.positions = null;
   }
 
   setDef(tableId: string, patch: Partial<TableDef>): void {
@@ -246,11 +289,11 @@ export class SeatDraft {
     if (t) t.def = { ...t.def, ...patch };
   }
 
-  private shard(entryId: string): Record<string, SeatRef> {
+  private shard(entryId: string): SeatAssignment[] {
     const i = shardOf(entryId);
     let s = this.shards.get(i);
     if (!s) {
-      s = { ...(this.base.seatIndex[i] ?? {}) };
+      s = (this.base.seatIndex[i] ?? []).slice();
       this.shards.set(i, s);
     }
     return s;
@@ -259,9 +302,10 @@ export class SeatDraft {
   /** Frees the entry's current seat (if any). */
   unseat(entryId: string): void {
     const shard = this.shard(entryId);
-    const ref = shard[entryId];
-    if (!ref) return;
-    delete shard[entryId];
+    const at = shard.findIndex((a) => a.entryId === entryId);
+    if (at < 0) return;
+    const ref = shard[at] as SeatAssignment;
+    shard.splice(at, 1);
     this.seated--;
     const t = this.table(ref.tableId);
     if (t && t.occupants[ref.seat - 1] === entryId) {
@@ -277,7 +321,7 @@ export class SeatDraft {
     if (!t) return;
     if (t.occupants[ref.seat - 1] == null) t.players++;
     t.occupants[ref.seat - 1] = entryId;
-    this.shard(entryId)[entryId] = { tableId: ref.tableId, seat: ref.seat };
+    this.shard(entryId).push({ entryId, tableId: ref.tableId, seat: ref.seat });
     this.seated++;
   }
 

@@ -70,8 +70,11 @@ export interface HandForHandStatus {
   readonly endsAfterHand: boolean;
 }
 
-/** Entry id -> seat, split into shards by a hash of the id so an update copies one small shard. */
-export type SeatIndex = readonly Readonly<Record<string, SeatRef>>[];
+/**
+ * Entry id -> seat, split into shards by a hash of the id so an update copies one small shard
+ * (a short array: copying and scanning ~40 items beats copying a 10,000-key object).
+ */
+export type SeatIndex = readonly (readonly SeatAssignment[])[];
 
 export interface SeatingState {
   readonly config: SeatingConfig;
@@ -331,6 +334,8 @@ export interface TableHandFinished extends EventBase {
 export interface HandForHandNextHand extends EventBase {
   readonly type: 'HandForHandNextHand';
   readonly hand: number;
+  /** The status just before (the finished hand), for undo. */
+  readonly previous: HandForHandStatus;
 }
 export interface HandForHandEnding extends EventBase {
   readonly type: 'HandForHandEnding';
@@ -341,6 +346,7 @@ export interface HandForHandStopped extends EventBase {
   readonly type: 'HandForHandStopped';
   readonly hand: number;
   readonly reason: string;
+  readonly previous: HandForHandStatus;
 }
 /** Compensating event: puts the hand-for-hand status back as it was. */
 export interface HandForHandRestored extends EventBase {

@@ -57,7 +57,8 @@ const MIN_GROWTH = 10 ** (1 / 10);
 const MAX_GROWTH = 2;
 /** Levels generated beyond the expected end so the clock never runs out. */
 const EXTRA_LEVELS_FACTOR = 1.5;
-const MAX_PLAY_LEVELS = 300;
+/** Cap on generated play levels, margin included (a 3-day event with 30-minute levels needs ~220). */
+const MAX_PLAY_LEVELS = 400;
 
 export function generateStructure(opts: GenerateOptions): GeneratedStructure | DomainError {
   const bad = checkOptions(opts);
@@ -71,7 +72,10 @@ export function generateStructure(opts: GenerateOptions): GeneratedStructure | D
 
   const totalChips = opts.startingStack * opts.expectedPlayers;
   const endBigBlind = totalChips / (2 * END_BIG_BLINDS);
-  const plannedLevels = Math.max(2, levelsWithin(opts.targetHours * 60 * MINUTE_MS, levelMs, breakEvery, breakMs));
+  const plannedLevels = Math.max(
+    2,
+    levelsWithin(opts.targetHours * 60 * MINUTE_MS, levelMs, breakEvery, breakMs),
+  );
   const steps = plannedLevels - 1;
 
   const minStartBb = 2 * smallest;
@@ -80,11 +84,23 @@ export function generateStructure(opts: GenerateOptions): GeneratedStructure | D
   if (growth < MIN_GROWTH) {
     startBb = Math.max(minStartBb, endBigBlind / MIN_GROWTH ** steps);
   } else if (growth > MAX_GROWTH) {
-    startBb = Math.max(minStartBb, Math.min(opts.startingStack / MIN_START_BIG_BLINDS, endBigBlind / MAX_GROWTH ** steps));
+    startBb = Math.max(
+      minStartBb,
+      Math.min(opts.startingStack / MIN_START_BIG_BLINDS, endBigBlind / MAX_GROWTH ** steps),
+    );
   }
   growth = Math.min(MAX_GROWTH, Math.max(1, (endBigBlind / startBb) ** (1 / steps)));
 
-  const count = Math.min(MAX_PLAY_LEVELS, Math.ceil(EXTRA_LEVELS_FACTOR * (plannedLevels + 2)) + 3);
+  // Levels the targets need to reach the end (more than planned when growth was capped),
+  // plus the margin; rounding to nice values can only make the end come sooner.
+  const levelsToEnd = growth > 1 ? Math.ceil(Math.log(endBigBlind / startBb) / Math.log(growth)) + 1 : 1;
+  // Late registration must end on a level that exists, with play after it.
+  const lateRegFloor = (opts.lateRegUntilLevel ?? 0) + 1;
+  const count = Math.max(
+    lateRegFloor,
+    Math.ceil(EXTRA_LEVELS_FACTOR * (Math.max(plannedLevels, levelsToEnd) + 2)) + 3,
+  );
+  if (count > MAX_PLAY_LEVELS) return tooManyLevels();
   const smallBlinds: number[] = [];
   for (let n = 0; n < count; n++) smallBlinds.push((startBb * growth ** n) / 2);
 
@@ -118,15 +134,13 @@ export function generateStructure(opts: GenerateOptions): GeneratedStructure | D
       }
     }
   }
-  if (endIndex < 0) {
-    return new DomainError(
-      'GENERATOR_BAD_OPTION',
-      `These options need more than ${MAX_PLAY_LEVELS} levels; use longer levels, a shorter target or fewer players`,
-      { field: 'targetHours' },
-    );
-  }
+  if (endIndex < 0) return tooManyLevels();
   const estimatedLevels = plays;
-  const keepPlays = Math.max(Math.ceil(EXTRA_LEVELS_FACTOR * estimatedLevels), estimatedLevels + 3);
+  const keepPlays = Math.max(
+    Math.ceil(EXTRA_LEVELS_FACTOR * estimatedLevels),
+    estimatedLevels + 3,
+    lateRegFloor,
+  );
   const levels = trimToPlayLevels(full.levels, keepPlays);
   if (levels.some((l) => l.kind === 'level' && l.bigBlind > Number.MAX_SAFE_INTEGER / 4)) {
     return new DomainError('GENERATOR_BAD_OPTION', 'These options give blinds too large to count', {
@@ -137,6 +151,14 @@ export function generateStructure(opts: GenerateOptions): GeneratedStructure | D
   const problem = validateStructure(structure);
   if (problem !== null) return problem;
   return { structure, estimatedEndMs: endMs, estimatedLevels };
+}
+
+function tooManyLevels(): DomainError {
+  return new DomainError(
+    'GENERATOR_BAD_OPTION',
+    `These options need more than ${MAX_PLAY_LEVELS} levels; use longer levels, a shorter target or fewer players`,
+    { field: 'targetHours' },
+  );
 }
 
 /** Number of play levels until `targetMs` is reached, counting breaks. */
@@ -170,7 +192,10 @@ function checkOptions(o: GenerateOptions): DomainError | null {
   const bad = (field: string, message: string): DomainError =>
     new DomainError('GENERATOR_BAD_OPTION', message, { field });
   if (!Number.isInteger(o.startingStack) || o.startingStack <= 0 || o.startingStack > 100_000_000) {
-    return bad('startingStack', 'The starting stack must be a whole number of chips between 1 and 100,000,000');
+    return bad(
+      'startingStack',
+      'The starting stack must be a whole number of chips between 1 and 100,000,000',
+    );
   }
   if (o.chipSet.chips.length === 0) return bad('chipSet', 'The chip set needs at least one chip');
   const values = o.chipSet.chips.map((c) => c.value);
@@ -194,7 +219,10 @@ function checkOptions(o: GenerateOptions): DomainError | null {
   if (o.breakEveryLevels !== undefined && (!Number.isInteger(o.breakEveryLevels) || o.breakEveryLevels < 0)) {
     return bad('breakEveryLevels', 'Breaks must come every whole number of levels (0 for no breaks)');
   }
-  if (o.breakMinutes !== undefined && (!Number.isInteger(o.breakMinutes) || o.breakMinutes < 1 || o.breakMinutes > 240)) {
+  if (
+    o.breakMinutes !== undefined &&
+    (!Number.isInteger(o.breakMinutes) || o.breakMinutes < 1 || o.breakMinutes > 240)
+  ) {
     return bad('breakMinutes', 'Breaks must last a whole number of minutes from 1 to 240');
   }
   if (o.ante !== undefined && o.ante !== 'none' && o.ante !== 'bba') {

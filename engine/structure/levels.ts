@@ -58,7 +58,8 @@ export function nextBreakIndexAfter(s: Structure, levelIndex: number): number {
 /** How a TD names the entry at `levelIndex`: "Level 7" or "Break after level 4". */
 export function levelLabel(s: Structure, levelIndex: number): string {
   const n = playLevelNumber(s, levelIndex);
-  if (s.levels[levelIndex]?.kind === 'break') return n === 0 ? 'Break before level 1' : `Break after level ${n}`;
+  if (s.levels[levelIndex]?.kind === 'break')
+    return n === 0 ? 'Break before level 1' : `Break after level ${n}`;
   return `Level ${n}`;
 }
 

@@ -4,7 +4,7 @@
  * the way casino schedules do. Amounts in DKK øre (180 DKK = 18_000).
  */
 import type { Minor } from '../money/types.ts';
-import { assembleStructure, type AnteKind } from './assemble.ts';
+import { type AnteKind, assembleStructure } from './assemble.ts';
 import { STANDARD_CHIP_SET } from './chips.ts';
 import type { Structure } from './types.ts';
 
@@ -25,9 +25,9 @@ export interface StructureTemplate {
  * for the later ones, extended by the same steps.
  */
 export const STANDARD_LADDER: readonly number[] = [
-  25, 50, 75, 100, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000, 2500, 3000, 4000, 5000, 6000,
-  8000, 10000, 12000, 15000, 20000, 25000, 30000, 40000, 50000, 60000, 80000, 100000, 150000, 200000, 250000,
-  300000, 400000, 500000,
+  25, 50, 75, 100, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000, 2500, 3000, 4000, 5000,
+  6000, 8000, 10000, 12000, 15000, 20000, 25000, 30000, 40000, 50000, 60000, 80000, 100000, 150000, 200000,
+  250000, 300000, 400000, 500000,
 ];
 
 interface LadderTemplate {
@@ -83,7 +83,8 @@ export const TEMPLATES: readonly StructureTemplate[] = Object.freeze([
   fromLadder({
     id: 'hyper',
     name: 'Hyper turbo',
-    description: '10,000 chips, 50/100 start, 10-minute levels, big-blind ante, late registration until level 6',
+    description:
+      '10,000 chips, 50/100 start, 10-minute levels, big-blind ante, late registration until level 6',
     startingStack: 10_000,
     firstSmallBlind: 50,
     playLevels: 30,
@@ -100,7 +101,8 @@ export const TEMPLATES: readonly StructureTemplate[] = Object.freeze([
   fromLadder({
     id: 'turbo',
     name: 'Turbo',
-    description: '15,000 chips, 50/100 start, 15-minute levels, antes from level 4, late registration until level 8',
+    description:
+      '15,000 chips, 50/100 start, 15-minute levels, antes from level 4, late registration until level 8',
     startingStack: 15_000,
     firstSmallBlind: 50,
     playLevels: 32,

@@ -118,7 +118,8 @@ function playLevelProblems(level: PlayLevel, label: string, i: number, smallest:
   ] as const;
   for (const [what, amount] of amounts) {
     if (!Number.isInteger(amount) || amount < 0) {
-      const code = what === 'ante' || what === 'big-blind ante' ? 'STRUCTURE_NEGATIVE_ANTE' : 'STRUCTURE_BAD_BLIND';
+      const code =
+        what === 'ante' || what === 'big-blind ante' ? 'STRUCTURE_NEGATIVE_ANTE' : 'STRUCTURE_BAD_BLIND';
       out.push(
         new DomainError(code, `${label}: ${what} ${amount} must be a whole number of chips, 0 or more`, {
           levelIndex: i,
@@ -202,16 +203,23 @@ function decreaseProblems(
 function stackProblems(s: Structure): DomainError[] {
   if (!Number.isInteger(s.startingStack) || s.startingStack <= 0) {
     return [
-      new DomainError('STRUCTURE_BAD_STACK', `Starting stack ${s.startingStack} must be a whole number above 0`, {
-        startingStack: s.startingStack,
-      }),
+      new DomainError(
+        'STRUCTURE_BAD_STACK',
+        `Starting stack ${s.startingStack} must be a whole number above 0`,
+        {
+          startingStack: s.startingStack,
+        },
+      ),
     ];
   }
   const lastIssueLevel = s.lateRegUntilLevel === null ? 1 : s.lateRegUntilLevel;
   const lastIndex = levelIndexOfPlayLevel(s, lastIssueLevel);
-  const smallest = Math.min(...chipsInPlayAt(s, lastIndex < 0 ? 0 : lastIndex));
+  const smallest = Math.min(...chipsInPlayAt(s, Math.max(lastIndex, 0)));
   if (!isPostable(s.startingStack, smallest)) {
-    const when = s.lateRegUntilLevel === null ? 'at the start' : `until late registration ends (level ${lastIssueLevel})`;
+    const when =
+      s.lateRegUntilLevel === null
+        ? 'at the start'
+        : `until late registration ends (level ${lastIssueLevel})`;
     return [
       new DomainError(
         'STRUCTURE_STACK_NOT_POSTABLE',

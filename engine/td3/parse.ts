@@ -114,12 +114,7 @@ export function isTd3Call(value: Td3Value): value is Td3Call {
 }
 
 export function isTd3Object(value: Td3Value): value is Td3Object {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Td3Call)
-  );
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Td3Call);
 }
 
 /**
@@ -182,10 +177,12 @@ const CH_BOM = 0xfeff;
 
 const PUNCT = '{}[](),:.;';
 
+/** A run of string characters that need no attention, for each quote style. */
+const DQ_RUN = /[^"\\\r\n]*/y;
+const SQ_RUN = /[^'\\\r\n]*/y;
+
 function isIdentStart(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === CH_UNDERSCORE || c === CH_DOLLAR
-  );
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === CH_UNDERSCORE || c === CH_DOLLAR;
 }
 
 function isIdentPart(c: number): boolean {
@@ -245,8 +242,8 @@ class Parser {
     if (this.kind === 'end') this.fail('UNEXPECTED_END', 'The file is empty');
     const value = this.parseValue();
     // A trailing semicolon is harmless (the file may have been saved as a statement).
-    if (this.kind === 'punct' && this.text === ';') this.next();
-    if (this.kind !== 'end') {
+    if (this.isPunct(';')) this.next();
+    if (this.currentKind() !== 'end') {
       this.fail('TRAILING_CONTENT', `Unexpected ${describe(this.kind, this.text)} after the end of the data`);
     }
     return value;
@@ -381,7 +378,11 @@ class Parser {
         this.fail('UNTERMINATED_STRING', 'String runs past the end of its line');
       }
       if (c !== CH_BACKSLASH) {
-        i++;
+        // Skip the plain run natively: most strings have no escapes at all.
+        const run = quote === CH_DQUOTE ? DQ_RUN : SQ_RUN;
+        run.lastIndex = i;
+        run.test(s);
+        i = Math.max(run.lastIndex, i + 1);
         if (i - runStart + out.length > max) tooLong();
         continue;
       }
@@ -397,7 +398,8 @@ class Parser {
   /** The escape starting at `at` (a backslash): its value and its source width. */
   private readEscape(at: number): [string, number] {
     const s = this.src;
-    if (at + 1 >= s.length) this.fail('UNTERMINATED_STRING', 'String is never closed (the file may be truncated)');
+    if (at + 1 >= s.length)
+      this.fail('UNTERMINATED_STRING', 'String is never closed (the file may be truncated)');
     const e = s.charCodeAt(at + 1);
     switch (e) {
       case 110: // n
@@ -500,6 +502,15 @@ class Parser {
 
   // --- parser ---
 
+  /** The current token's kind, read through a call so TypeScript does not keep a stale narrowing. */
+  private currentKind(): TokenKind {
+    return this.kind;
+  }
+
+  private currentText(): string {
+    return this.text;
+  }
+
   private isPunct(p: string): boolean {
     return this.kind === 'punct' && this.text === p;
   }
@@ -510,7 +521,8 @@ class Parser {
   }
 
   private unexpected(expected: string): never {
-    if (this.kind === 'end') this.fail('UNEXPECTED_END', `${expected}, but the file ends (it may be truncated)`);
+    if (this.kind === 'end')
+      this.fail('UNEXPECTED_END', `${expected}, but the file ends (it may be truncated)`);
     this.fail('UNEXPECTED_TOKEN', `${expected}, found ${describe(this.kind, this.text)}`);
   }
 
@@ -563,9 +575,10 @@ class Parser {
         const negative = this.text === '-';
         this.next();
         let v: number;
-        if (this.kind === 'number') v = this.numberValue;
-        else if (this.kind === 'ident' && (this.text === 'Infinity' || this.text === 'NaN')) {
-          v = this.text === 'NaN' ? Number.NaN : Number.POSITIVE_INFINITY;
+        const word = this.currentKind() === 'ident' ? this.currentText() : '';
+        if (this.currentKind() === 'number') v = this.numberValue;
+        else if (word === 'Infinity' || word === 'NaN') {
+          v = word === 'NaN' ? Number.NaN : Number.POSITIVE_INFINITY;
         } else return this.unexpected('Expected a number after the sign');
         this.next();
         return negative ? -v : v;
@@ -607,7 +620,10 @@ class Parser {
       default: {
         const callee = this.parseDottedName();
         if (!this.isPunct('(')) {
-          this.fail('UNKNOWN_IDENTIFIER', `'${callee}' is not a value (only calls, literals, true, false, null)`);
+          this.fail(
+            'UNKNOWN_IDENTIFIER',
+            `'${callee}' is not a value (only calls, literals, true, false, null)`,
+          );
         }
         return new Td3Call(callee, this.parseArgs(callee));
       }

@@ -1,0 +1,141 @@
+/**
+ * The venue box: opens (or creates) the libSQL database in a data directory, applies
+ * migrations, serves it to workerd on a loopback binding, and runs the same Worker bundle the
+ * cloud deploys under `workerd serve` (the production runtime, not a dev server).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { LibsqlStorage } from '../durable-objects/storage/libsql.ts';
+import { openLibsqlFile } from '../durable-objects/storage/libsql-open.ts';
+import type { MigrationStatus } from '../durable-objects/storage/port.ts';
+import { ensureBuilt } from '../scripts/build.ts';
+import { ASSETS_DIR, ROOT, WORKER_BUNDLE, WORKERD_BIN } from '../scripts/lib/paths.ts';
+import { assertPortFree } from './port-check.ts';
+import { startStorageServer } from './storage-server.ts';
+import { renderWorkerdConfig } from './workerd-config.ts';
+
+export interface BoxOptions {
+  readonly dataDir: string;
+  /** Listen address; default all interfaces. */
+  readonly host?: string;
+  readonly port?: number;
+  /** Where to write log lines (default: stdout). */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningBox {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly migrations: MigrationStatus;
+  /** Resolves when workerd exits for any reason. */
+  readonly exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_BOX_PORT = 8080;
+export const DEFAULT_BOX_HOST = '0.0.0.0';
+
+function readCompat(): { date: string; flags: string[] } {
+  const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
+  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+  const flagsText = /^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1] ?? '';
+  if (!date) throw new Error('wrangler.toml has no compatibility_date');
+  return { date, flags: [...flagsText.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string) };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`workerd exited with code ${child.exitCode} during start`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (e) {
+      last = String(e);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`box did not become healthy within ${timeoutMs} ms: ${last}`);
+}
+
+export async function startBox(options: BoxOptions): Promise<RunningBox> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const host = options.host ?? DEFAULT_BOX_HOST;
+  const port = options.port ?? DEFAULT_BOX_PORT;
+  const dataDir = resolve(options.dataDir);
+
+  await assertPortFree(host, port);
+  await ensureBuilt({ quiet: true });
+
+  mkdirSync(join(dataDir, 'runtime'), { recursive: true });
+  mkdirSync(join(dataDir, 'do-alarms'), { recursive: true });
+  const client = await openLibsqlFile(join(dataDir, 'felt.db'));
+  const storage = new LibsqlStorage(client);
+  const migrations = await storage.migrate();
+  log(
+    JSON.stringify({
+      level: 'info',
+      msg: 'box database ready',
+      dataDir,
+      applied: migrations.applied,
+      appliedNow: migrations.appliedNow,
+    }),
+  );
+
+  const token = randomBytes(24).toString('hex');
+  const storageServer = await startStorageServer(storage, token);
+  const compat = readCompat();
+  const configPath = join(dataDir, 'runtime', 'workerd.capnp');
+  writeFileSync(
+    configPath,
+    renderWorkerdConfig({
+      // Cap'n Proto resolves `embed` paths relative to the config file.
+      bundlePath: relative(dirname(configPath), WORKER_BUNDLE),
+      assetsDir: ASSETS_DIR,
+      assetsWorkerPath: relative(dirname(configPath), join(ROOT, 'edge-node', 'assets-worker.js')),
+      cacheWorkerPath: relative(dirname(configPath), join(ROOT, 'edge-node', 'null-cache-worker.js')),
+      doStorageDir: join(dataDir, 'do-alarms'),
+      listenAddress: `${host}:${port}`,
+      storagePort: storageServer.port,
+      storageToken: token,
+      compatibilityDate: compat.date,
+      compatibilityFlags: compat.flags,
+    }),
+    { mode: 0o600 },
+  );
+
+  const child = spawn(WORKERD_BIN, ['serve', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const forward = (d: Buffer) => {
+    for (const line of d.toString().split('\n')) if (line.trim()) log(line);
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killer);
+    }
+    await storageServer.close();
+    client.close();
+  };
+
+  const localUrl = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+  try {
+    await waitForHealth(localUrl, child, 30_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url: localUrl, dataDir, migrations, exited, stop };
+}

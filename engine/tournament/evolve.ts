@@ -1,0 +1,422 @@
+/**
+ * Folding events into the state. Every event is O(1) amortized (a few persistent-map
+ * updates); only `CommandUndone` does more, because undoing an older bust re-derives the
+ * bounty ledger that later busts built on. Places are never stored: standings derive them
+ * from the bust record, so an undone bust re-derives every later place for free.
+ */
+import { assertNever } from '../core/errors.ts';
+import { evolveSeating } from '../seating/evolve.ts';
+import { isSeatingEvent } from '../seating/event-types.ts';
+import { applyBustBounties, recomputeBounties } from './bounties.ts';
+import { mapGet, mapSet } from './pmap.ts';
+import { addCharge } from './state.ts';
+import type {
+  CommandRecord,
+  Entry,
+  EntryRegistered,
+  MoneyTotals,
+  TournamentConfig,
+  TournamentEvent,
+  TournamentEventAny,
+  TournamentState,
+} from './types.ts';
+
+export function evolve(state: TournamentState, event: TournamentEventAny): TournamentState {
+  const logged = record(state, event);
+  if (isSeatingEvent(event)) return { ...logged, seating: evolveSeating(state.seating, event) };
+  return apply(logged, event as TournamentEvent);
+}
+
+/** Adds the event to its command's record in the audit trail. */
+function record(state: TournamentState, event: TournamentEventAny): TournamentState {
+  const existing = mapGet(state.log, event.commandId);
+  const next: CommandRecord =
+    existing === undefined
+      ? { commandId: event.commandId, seq: state.eventCount, events: [event], undone: false }
+      : { ...existing, events: [...existing.events, event] };
+  return { ...state, log: mapSet(state.log, event.commandId, next), eventCount: state.eventCount + 1 };
+}
+
+function setUndone(state: TournamentState, commandId: string, undone: boolean): TournamentState {
+  const r = mapGet(state.log, commandId);
+  if (r === undefined || r.undone === undone) return state;
+  return { ...state, log: mapSet(state.log, commandId, { ...r, undone }) };
+}
+
+function config(state: TournamentState): TournamentConfig {
+  if (state.config === null) throw new Error(`tournament ${state.tournamentId} has no configuration`);
+  return state.config;
+}
+
+function entry(state: TournamentState, entryId: string): Entry {
+  const e = mapGet(state.entries, entryId);
+  if (e === undefined) throw new Error(`event names unknown entry ${entryId}`);
+  return e;
+}
+
+function putEntry(state: TournamentState, e: Entry): TournamentState {
+  return { ...state, entries: mapSet(state.entries, e.entryId, e) };
+}
+
+function moneyWith(
+  m: MoneyTotals,
+  charge: EntryRegistered['charge'],
+  sign: 1 | -1,
+  counter: 'buyIns' | 'reentries' | 'rebuys' | 'addOns',
+): MoneyTotals {
+  return {
+    ...m,
+    fromEntries: m.fromEntries + sign * charge.price,
+    fees: m.fees + sign * charge.fee,
+    bounties: m.bounties + sign * charge.bounty,
+    chipsIssued: m.chipsIssued + sign * charge.chips,
+    [counter]: m[counter] + sign,
+  };
+}
+
+function withPlayerEntry(state: TournamentState, e: EntryRegistered): TournamentState {
+  const p = mapGet(state.players, e.playerId);
+  if (p !== undefined && p.entryIds.includes(e.entryId)) return state;
+  const player =
+    p === undefined
+      ? { playerId: e.playerId, name: e.name, entryIds: [e.entryId] }
+      : { ...p, name: e.name, entryIds: [...p.entryIds, e.entryId] };
+  return { ...state, players: mapSet(state.players, e.playerId, player) };
+}
+
+function register(state: TournamentState, e: EntryRegistered): TournamentState {
+  const mode = config(state).rules.bountyMode;
+  const voided = mapGet(state.entries, e.entryId);
+  // A redo brings the voided entry back as it was (chip counts included).
+  const created: Entry =
+    voided !== undefined
+      ? { ...voided, status: 'active' }
+      : {
+          entryId: e.entryId,
+          number: e.number,
+          playerId: e.playerId,
+          name: e.name,
+          kind: e.kind,
+          previousEntryId: e.previousEntryId,
+          reenteredAs: null,
+          status: 'active',
+          registeredAt: e.at,
+          commandId: e.commandId,
+          rebuys: [],
+          addOn: null,
+          paid: e.charge,
+          chips: null,
+          chipsAt: null,
+          bust: null,
+          bountyOnHead: mode === 'none' ? 0 : e.charge.bounty,
+          bountiesWon: 0,
+          knockouts: 0,
+        };
+  let s = putEntry(state, created);
+  if (e.previousEntryId !== null) s = putEntry(s, { ...entry(s, e.previousEntryId), reenteredAs: e.entryId });
+  s = withPlayerEntry(s, e);
+  return {
+    ...s,
+    entryCount: Math.max(s.entryCount, e.number),
+    entrants: s.entrants + 1,
+    playersLeft: s.playersLeft + 1,
+    money: moneyWith(s.money, e.charge, 1, e.kind === 'reentry' ? 'reentries' : 'buyIns'),
+  };
+}
+
+/** Reverts a registration: the entry stays, voided, so a redo restores it exactly. */
+function voidEntry(state: TournamentState, e: EntryRegistered): TournamentState {
+  const current = entry(state, e.entryId);
+  let s = putEntry(state, { ...current, status: 'voided' });
+  if (e.previousEntryId !== null) s = putEntry(s, { ...entry(s, e.previousEntryId), reenteredAs: null });
+  return {
+    ...s,
+    entrants: s.entrants - 1,
+    playersLeft: s.playersLeft - 1,
+    money: moneyWith(s.money, e.charge, -1, e.kind === 'reentry' ? 'reentries' : 'buyIns'),
+  };
+}
+
+/** Inserts a rebuy's command id keeping log order, so a redo of an older rebuy lands where it was. */
+function withRebuy(state: TournamentState, rebuys: readonly string[], commandId: string): string[] {
+  const seqOf = (id: string): number => mapGet(state.log, id)?.seq ?? Number.MAX_SAFE_INTEGER;
+  const mine = seqOf(commandId);
+  const out = [...rebuys];
+  let i = out.length;
+  while (i > 0 && seqOf(out[i - 1] as string) > mine) i--;
+  out.splice(i, 0, commandId);
+  return out;
+}
+
+/** The forward effect of a tournament event (also used to re-apply a command on redo). */
+function apply(state: TournamentState, event: TournamentEvent): TournamentState {
+  switch (event.type) {
+    case 'TournamentCreated':
+      return { ...state, config: event.config, status: 'announced' };
+    case 'TournamentConfigured': {
+      const s = { ...state, config: event.config };
+      return event.config.rules.bountyMode === event.previous.rules.bountyMode ? s : withBounties(s);
+    }
+    case 'RegistrationOpened':
+      return {
+        ...state,
+        status: state.status === 'announced' ? 'registration' : state.status,
+        registrationClosed: false,
+      };
+    case 'RegistrationClosed':
+      return { ...state, registrationClosed: true };
+    case 'EntryRegistered':
+      return register(state, event);
+    case 'AlternateAdded':
+      return {
+        ...state,
+        waitingList: [
+          ...state.waitingList,
+          { playerId: event.playerId, name: event.name, at: event.at, commandId: event.commandId },
+        ],
+      };
+    case 'AlternatePromoted':
+      return { ...state, waitingList: state.waitingList.filter((a) => a.playerId !== event.playerId) };
+    case 'EntryUnregistered': {
+      const e = entry(state, event.entryId);
+      return {
+        ...putEntry(state, { ...e, status: 'unregistered' }),
+        entrants: state.entrants - 1,
+        playersLeft: state.playersLeft - 1,
+        money: moneyWith(state.money, event.refund, -1, e.kind === 'reentry' ? 'reentries' : 'buyIns'),
+      };
+    }
+    case 'RebuyTaken': {
+      const e = entry(state, event.entryId);
+      const bounty = config(state).rules.bountyMode === 'none' ? 0 : event.charge.bounty;
+      return {
+        ...putEntry(state, {
+          ...e,
+          rebuys: withRebuy(state, e.rebuys, event.commandId),
+          paid: addCharge(e.paid, event.charge),
+          bountyOnHead: e.bountyOnHead + bounty,
+        }),
+        money: moneyWith(state.money, event.charge, 1, 'rebuys'),
+      };
+    }
+    case 'AddOnTaken': {
+      const e = entry(state, event.entryId);
+      const bounty = config(state).rules.bountyMode === 'none' ? 0 : event.charge.bounty;
+      return {
+        ...putEntry(state, {
+          ...e,
+          addOn: event.commandId,
+          paid: addCharge(e.paid, event.charge),
+          bountyOnHead: e.bountyOnHead + bounty,
+        }),
+        money: moneyWith(state.money, event.charge, 1, 'addOns'),
+      };
+    }
+    case 'TournamentStarted':
+      return { ...state, status: 'running', clock: event.clock, startedAt: event.at };
+    case 'ClockChanged':
+      return { ...state, clock: event.clock };
+    case 'LevelsEdited': {
+      const c = config(state);
+      return { ...state, config: { ...c, structure: { ...c.structure, levels: event.levels } } };
+    }
+    case 'ChipCountsSet': {
+      let s = state;
+      for (const c of event.counts) s = putEntry(s, { ...entry(s, c.entryId), chips: c.chips, chipsAt: event.at });
+      return s;
+    }
+    case 'PlayersBusted': {
+      let entries = state.entries;
+      for (const b of event.busts) {
+        const e = mapGet(entries, b.entryId);
+        if (e === undefined) throw new Error(`event names unknown entry ${b.entryId}`);
+        entries = mapSet(entries, b.entryId, {
+          ...e,
+          status: 'busted',
+          bust: {
+            ordinal: b.ordinal,
+            group: event.group,
+            ranking: event.ranking,
+            chipsAtStartOfHand: b.chipsAtStartOfHand,
+            hitmanEntryId: event.hitmanEntryId,
+            commandId: event.commandId,
+            at: event.at,
+          },
+        });
+      }
+      const r = applyBustBounties(
+        entries,
+        event.busts.map((b) => b.entryId),
+        event.hitmanEntryId,
+        config(state).rules.bountyMode,
+        state.unclaimedBounties,
+      );
+      let last = state.bustCount;
+      for (const b of event.busts) last = Math.max(last, b.ordinal);
+      return {
+        ...state,
+        entries: r.entries,
+        unclaimedBounties: r.unclaimed,
+        playersLeft: state.playersLeft - event.busts.length,
+        bustCount: last,
+      };
+    }
+    case 'AddedMoneySet':
+      return { ...state, config: { ...config(state), addedMoney: event.amount } };
+    case 'GuaranteeSet':
+      return { ...state, config: { ...config(state), guarantee: event.amount } };
+    case 'PayoutsEdited':
+      return { ...state, payoutEdits: { ...state.payoutEdits, manual: event.manual } };
+    case 'PayoutsLocked':
+      return { ...state, payoutEdits: { ...state.payoutEdits, locked: event.locked } };
+    case 'DealMade':
+      return {
+        ...state,
+        deal: {
+          kind: event.kind,
+          method: event.method,
+          shares: event.shares,
+          leftToPlayFor: event.leftToPlayFor,
+          commandId: event.commandId,
+        },
+      };
+    case 'TournamentFinished':
+      return { ...state, status: 'finished', clock: event.clock, finishedAt: event.at };
+    case 'TournamentCancelled':
+      return { ...state, status: 'cancelled' };
+    case 'CommandUndone':
+      return undone(state, event);
+    default:
+      return assertNever(event, 'tournament event');
+  }
+}
+
+/** The inverse of `apply` for one event of a command being undone. */
+function revert(state: TournamentState, event: TournamentEvent): TournamentState {
+  switch (event.type) {
+    case 'TournamentCreated':
+      throw new Error('creating a tournament cannot be undone');
+    case 'TournamentConfigured':
+      return { ...state, config: event.previous };
+    case 'RegistrationOpened':
+      return { ...state, status: event.previousStatus, registrationClosed: event.previousClosed };
+    case 'RegistrationClosed':
+      return { ...state, registrationClosed: false };
+    case 'EntryRegistered':
+      return voidEntry(state, event);
+    case 'AlternateAdded':
+      return { ...state, waitingList: state.waitingList.filter((a) => a.playerId !== event.playerId) };
+    case 'AlternatePromoted': {
+      const list = [...state.waitingList];
+      list.splice(event.index, 0, {
+        playerId: event.playerId,
+        name: event.name,
+        at: event.waitingSince,
+        commandId: event.waitingCommandId,
+      });
+      return { ...state, waitingList: list };
+    }
+    case 'EntryUnregistered': {
+      const e = entry(state, event.entryId);
+      return {
+        ...putEntry(state, { ...e, status: 'active' }),
+        entrants: state.entrants + 1,
+        playersLeft: state.playersLeft + 1,
+        money: moneyWith(state.money, event.refund, 1, e.kind === 'reentry' ? 'reentries' : 'buyIns'),
+      };
+    }
+    case 'RebuyTaken': {
+      const e = entry(state, event.entryId);
+      return {
+        ...putEntry(state, {
+          ...e,
+          rebuys: e.rebuys.filter((id) => id !== event.commandId),
+          paid: addCharge(e.paid, event.charge, -1),
+        }),
+        money: moneyWith(state.money, event.charge, -1, 'rebuys'),
+      };
+    }
+    case 'AddOnTaken': {
+      const e = entry(state, event.entryId);
+      return {
+        ...putEntry(state, { ...e, addOn: null, paid: addCharge(e.paid, event.charge, -1) }),
+        money: moneyWith(state.money, event.charge, -1, 'addOns'),
+      };
+    }
+    case 'TournamentStarted':
+      return { ...state, status: event.previousStatus, clock: event.clockBefore, startedAt: null };
+    case 'ClockChanged':
+      return { ...state, clock: event.before };
+    case 'LevelsEdited': {
+      const c = config(state);
+      return { ...state, config: { ...c, structure: { ...c.structure, levels: event.previous } } };
+    }
+    case 'ChipCountsSet': {
+      let s = state;
+      for (let i = event.counts.length - 1; i >= 0; i--) {
+        const c = event.counts[i] as (typeof event.counts)[number];
+        s = putEntry(s, { ...entry(s, c.entryId), chips: c.previous, chipsAt: c.previousAt });
+      }
+      return s;
+    }
+    case 'PlayersBusted': {
+      let s = state;
+      for (const b of event.busts) s = putEntry(s, { ...entry(s, b.entryId), status: 'active', bust: null });
+      // Bounties are recomputed by the caller once the whole command is reverted.
+      return { ...s, playersLeft: s.playersLeft + event.busts.length };
+    }
+    case 'AddedMoneySet':
+      return { ...state, config: { ...config(state), addedMoney: event.previous } };
+    case 'GuaranteeSet':
+      return { ...state, config: { ...config(state), guarantee: event.previous } };
+    case 'PayoutsEdited':
+      return { ...state, payoutEdits: { ...state.payoutEdits, manual: event.previous } };
+    case 'PayoutsLocked':
+      return { ...state, payoutEdits: { ...state.payoutEdits, locked: event.previous } };
+    case 'DealMade':
+      return { ...state, deal: null };
+    case 'TournamentFinished':
+      return { ...state, status: 'running', clock: event.clockBefore, finishedAt: null };
+    case 'TournamentCancelled':
+      return { ...state, status: event.previousStatus };
+    case 'CommandUndone':
+      throw new Error('an undo is undone through its own CommandUndone, never reverted directly');
+    default:
+      return assertNever(event, 'tournament event');
+  }
+}
+
+function withBounties(state: TournamentState): TournamentState {
+  const r = recomputeBounties(state.entries, config(state).rules.bountyMode);
+  return { ...state, entries: r.entries, unclaimedBounties: r.unclaimed };
+}
+
+/** Tournament events of a command, in order (its seating events are compensated by their own events). */
+export function tournamentEventsOf(r: CommandRecord): TournamentEvent[] {
+  return r.events.filter((e): e is TournamentEvent => !isSeatingEvent(e));
+}
+
+function undone(state: TournamentState, event: Extract<TournamentEvent, { type: 'CommandUndone' }>): TournamentState {
+  const base = mapGet(state.log, event.base);
+  if (base === undefined) throw new Error(`undo names unknown command ${event.base}`);
+  const own = tournamentEventsOf(base);
+  let s = state;
+  if (event.effect === 'revert') {
+    for (let i = own.length - 1; i >= 0; i--) s = revert(s, own[i] as TournamentEvent);
+  } else {
+    for (const e of own) s = apply(s, e);
+  }
+  if (own.some((e) => e.type === 'PlayersBusted' || e.type === 'RebuyTaken' || e.type === 'AddOnTaken')) {
+    s = withBounties(s);
+  }
+  s = setUndone(s, event.base, event.effect === 'revert');
+  if (event.target !== event.base) {
+    s = setUndone(s, event.target, true);
+    // The target was an Undo: whatever it named is back in effect.
+    const target = mapGet(s.log, event.target);
+    const first = target?.events[0];
+    if (first?.type === 'CommandUndone' && first.target !== event.base) s = setUndone(s, first.target, false);
+  }
+  return s;
+}
+

@@ -1,0 +1,197 @@
+/**
+ * What the TD console, the TVs and the players' phones show: derived from the state (and the
+ * time, for the clock), never stored.
+ */
+import { type ClockView, computeClock } from '../clock/compute.ts';
+import { assertNever, type DomainError } from '../core/errors.ts';
+import type { PayoutLine } from '../money/payouts.ts';
+import type { PrizePool } from '../money/prize-pool.ts';
+import type { CurrencyCode, Minor } from '../money/types.ts';
+import { finishingPlaces, payoutsOrComputed, prizePool, prizes } from './results.ts';
+import { listEntries } from './state.ts';
+import type { Alternate, BountyMode, EntryStatus, TournamentPhase, TournamentState, TournamentStatus } from './types.ts';
+import { windowProblem } from './windows.ts';
+
+/** The derived clock at `now`; null before the tournament is created (no structure yet). */
+export function clockAt(state: TournamentState, now: number): ClockView | null {
+  return state.config === null ? null : computeClock(state.clock, state.config.structure, now);
+}
+
+/** Lifecycle at `now`: on break and final table are derived from the clock and the field. */
+export function phaseAt(state: TournamentState, now: number): TournamentPhase {
+  if (state.config === null) return 'not-created';
+  switch (state.status) {
+    case 'announced':
+      return 'announced';
+    case 'registration':
+      return 'registration-open';
+    case 'finished':
+      return 'finished';
+    case 'cancelled':
+      return 'cancelled';
+    case 'running': {
+      if (state.playersLeft <= state.config.rules.finalTableSize) return 'final-table';
+      return computeClock(state.clock, state.config.structure, now).isBreak ? 'on-break' : 'running';
+    }
+    default:
+      return assertNever(state.status, 'status');
+  }
+}
+
+export interface EntryStanding {
+  readonly entryId: string;
+  readonly number: number;
+  readonly playerId: string;
+  readonly name: string;
+  readonly kind: 'buyin' | 'reentry';
+  readonly status: Exclude<EntryStatus, 'voided'>;
+  /** Finishing place (best place of a tie), null while still playing without a final place. */
+  readonly place: number | null;
+  /** Worst place of a tie; equals `place` when not tied. */
+  readonly placeTo: number | null;
+  readonly prize: Minor;
+  readonly bountiesWon: Minor;
+  readonly bountyOnHead: Minor;
+  readonly knockouts: number;
+  readonly rebuys: number;
+  readonly addOn: boolean;
+  /** Last chip count entered by the floor. */
+  readonly chips: number | null;
+  readonly chipsAt: number | null;
+  readonly bustedAt: number | null;
+  readonly hitmanEntryId: string | null;
+  readonly paid: Minor;
+}
+
+export interface PlayerBounty {
+  readonly playerId: string;
+  readonly name: string;
+  readonly bountiesWon: Minor;
+  readonly knockouts: number;
+  readonly bountyOnHead: Minor;
+}
+
+export interface Standings {
+  readonly tournamentId: string;
+  readonly name: string | null;
+  readonly currency: CurrencyCode | null;
+  readonly status: TournamentStatus;
+  readonly phase: TournamentPhase | null;
+  readonly clock: ClockView | null;
+  readonly lateRegistrationOpen: boolean | null;
+  readonly entrants: number;
+  readonly uniquePlayers: number;
+  readonly playersLeft: number;
+  readonly reentries: number;
+  readonly rebuys: number;
+  readonly addOns: number;
+  /** Chips issued by buy-ins, re-entries, rebuys and add-ons (colour-ups are not subtracted). */
+  readonly chipsInPlay: number;
+  readonly averageStack: number | null;
+  readonly prizePool: PrizePool;
+  readonly payouts: readonly PayoutLine[];
+  /** Why the TD's manual payouts could not be applied (shown with the computed table), if so. */
+  readonly payoutProblem: DomainError | null;
+  /** Entries still in (by last chip count, highest first), then finished ones by place. */
+  readonly entries: readonly EntryStanding[];
+  readonly waitingList: readonly Alternate[];
+  readonly bounties: {
+    readonly mode: BountyMode;
+    /** Bounties of players busted without a hitman, kept by the house. */
+    readonly unclaimed: Minor;
+    readonly byPlayer: readonly PlayerBounty[];
+  };
+  readonly deal: TournamentState['deal'];
+}
+
+/**
+ * Standings and results. With `now`, the clock, phase and late-registration status are
+ * included. Once finished, the winner (and deal players) also collect their own bounty.
+ */
+export function standings(state: TournamentState, now?: number): Standings {
+  const config = state.config;
+  const pool = prizePool(state);
+  const { lines, problem } = payoutsOrComputed(state);
+  const places = finishingPlaces(state);
+  const prizeOf = prizes(state, places, lines);
+  const finished = state.status === 'finished';
+  const all = listEntries(state);
+  const rows: EntryStanding[] = all.map((e) => {
+    const p = places[e.entryId];
+    // The winner of a bounty tournament keeps their own bounty (nobody knocked them out).
+    const ownHead = finished && e.status === 'active' ? e.bountyOnHead : 0;
+    return {
+      entryId: e.entryId,
+      number: e.number,
+      playerId: e.playerId,
+      name: e.name,
+      kind: e.kind,
+      status: e.status as Exclude<EntryStatus, 'voided'>,
+      place: p?.place ?? null,
+      placeTo: p?.placeTo ?? null,
+      prize: prizeOf[e.entryId] ?? 0,
+      bountiesWon: e.bountiesWon + ownHead,
+      bountyOnHead: e.bountyOnHead - ownHead,
+      knockouts: e.knockouts,
+      rebuys: e.rebuys.length,
+      addOn: e.addOn !== null,
+      chips: e.chips,
+      chipsAt: e.chipsAt,
+      bustedAt: e.bust?.at ?? null,
+      hitmanEntryId: e.bust?.hitmanEntryId ?? null,
+      paid: e.paid.price + e.paid.fee + e.paid.bounty,
+    };
+  });
+  const rank = (r: EntryStanding): number =>
+    r.status === 'active' && r.place === null ? 0 : r.status === 'unregistered' ? 2 : 1;
+  rows.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (rank(a) === 0 ? (b.chips ?? -1) - (a.chips ?? -1) : (a.place ?? 0) - (b.place ?? 0)) ||
+      a.number - b.number,
+  );
+  const byPlayer = new Map<string, PlayerBounty>();
+  for (const r of rows) {
+    if (r.status === 'unregistered') continue;
+    const b = byPlayer.get(r.playerId);
+    byPlayer.set(r.playerId, {
+      playerId: r.playerId,
+      name: r.name,
+      bountiesWon: (b?.bountiesWon ?? 0) + r.bountiesWon,
+      knockouts: (b?.knockouts ?? 0) + r.knockouts,
+      bountyOnHead: (b?.bountyOnHead ?? 0) + r.bountyOnHead,
+    });
+  }
+  const chips = state.money.chipsIssued;
+  return {
+    tournamentId: state.tournamentId,
+    name: config?.name ?? null,
+    currency: config?.currency ?? null,
+    status: state.status,
+    phase: now === undefined ? null : phaseAt(state, now),
+    clock: now === undefined ? null : clockAt(state, now),
+    lateRegistrationOpen:
+      now === undefined || config === null
+        ? null
+        : state.status === 'running' && windowProblem(state, now, 'late-registration') === null,
+    entrants: state.entrants,
+    uniquePlayers: byPlayer.size,
+    playersLeft: state.playersLeft,
+    reentries: state.money.reentries,
+    rebuys: state.money.rebuys,
+    addOns: state.money.addOns,
+    chipsInPlay: chips,
+    averageStack: state.playersLeft === 0 ? null : Math.round(chips / state.playersLeft),
+    prizePool: pool,
+    payouts: lines,
+    payoutProblem: problem,
+    entries: rows,
+    waitingList: state.waitingList,
+    bounties: {
+      mode: config?.rules.bountyMode ?? 'none',
+      unclaimed: state.unclaimedBounties,
+      byPlayer: [...byPlayer.values()].sort((a, b) => b.bountiesWon - a.bountiesWon || a.name.localeCompare(b.name)),
+    },
+    deal: state.deal,
+  };
+}
