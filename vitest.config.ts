@@ -1,4 +1,8 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+process.env.WRANGLER_SEND_METRICS = 'false';
 
 export default defineConfig({
   test: {
@@ -7,7 +11,33 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['engine/**/*.test.ts', 'edge-node/**/*.test.ts', 'durable-objects/**/*.node.test.ts'],
+          include: [
+            'engine/**/*.test.ts',
+            'edge-node/**/*.test.ts',
+            'durable-objects/**/*.node.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        // Worker and Durable Object tests inside workerd (needs `npm run build` first: the
+        // Worker entry imports the SvelteKit build).
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: {
+          name: 'workers',
+          include: ['tests/workers/**/*.test.ts'],
+        },
+      },
+      {
+        // Real servers on loopback: the box (workerd + libSQL) and the local cloud (wrangler dev),
+        // and Chromium. One file at a time: each starts its own processes.
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

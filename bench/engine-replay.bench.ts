@@ -23,9 +23,33 @@ import { median, round, timeRuns } from './lib/measure.ts';
 const TARGET_EVENTS = 100_000;
 const MIN = 60_000;
 
-const buyIn: EntryProfile = { id: 'b', name: 'Buy-in', kind: 'buyin', price: 15_000, fee: 2_000, chips: 20_000, bounty: 5_000 };
-const rebuy: EntryProfile = { id: 'r', name: 'Rebuy', kind: 'rebuy', price: 15_000, fee: 2_000, chips: 20_000, bounty: 5_000 };
-const addOn: EntryProfile = { id: 'a', name: 'Add-on', kind: 'addon', price: 10_000, fee: 0, chips: 30_000, bounty: 0 };
+const buyIn: EntryProfile = {
+  id: 'b',
+  name: 'Buy-in',
+  kind: 'buyin',
+  price: 15_000,
+  fee: 2_000,
+  chips: 20_000,
+  bounty: 5_000,
+};
+const rebuy: EntryProfile = {
+  id: 'r',
+  name: 'Rebuy',
+  kind: 'rebuy',
+  price: 15_000,
+  fee: 2_000,
+  chips: 20_000,
+  bounty: 5_000,
+};
+const addOn: EntryProfile = {
+  id: 'a',
+  name: 'Add-on',
+  kind: 'addon',
+  price: 10_000,
+  fee: 0,
+  chips: 30_000,
+  bounty: 0,
+};
 
 export function buildEvents(target = TARGET_EVENTS): TournamentEventAny[] {
   const rng = seededRandom('engine-replay-bench');
@@ -75,7 +99,8 @@ export function buildEvents(target = TARGET_EVENTS): TournamentEventAny[] {
   });
   run({ type: 'OpenRegistration' });
   let players = 0;
-  for (let i = 0; i < 200; i++) run({ type: 'Register', playerId: `p${++players}`, name: `Player ${players}` });
+  for (let i = 0; i < 200; i++)
+    run({ type: 'Register', playerId: `p${++players}`, name: `Player ${players}` });
   run({ type: 'StartTournament' });
   // Six play levels of 20 minutes: spread the events over them so every window stays open.
   const step = Math.floor((6 * 20 * MIN) / target);

@@ -76,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(
     `\nFelt box is running: ${box.url} (listening on ${flags.host}:${flags.port}, data in ${box.dataDir})\nPress Ctrl-C to stop.\n`,
   );
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    stopping = true;
     process.stdout.write(`\nfelt-box: ${signal}, stopping…\n`);
     await box.stop();
     process.exit(0);
@@ -84,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const code = await box.exited;
+  // A stop we asked for: shutdown() finishes and exits 0.
+  if (stopping) return new Promise<number>(() => {});
   process.stderr.write(`felt-box: workerd exited unexpectedly (${code}); stopping\n`);
   await box.stop();
   return 1;

@@ -7,7 +7,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isStorageError } from '../durable-objects/storage/errors.ts';
 import type { StoragePort } from '../durable-objects/storage/port.ts';
-import { STORAGE_RPC_PATH, STORAGE_TOKEN_HEADER, type StorageRpc } from '../durable-objects/storage/remote.ts';
+import {
+  STORAGE_RPC_PATH,
+  STORAGE_TOKEN_HEADER,
+  type StorageRpc,
+} from '../durable-objects/storage/remote.ts';
 
 const MAX_BODY = 32 * 1024 * 1024;
 
@@ -37,9 +41,12 @@ export async function dispatch(storage: StoragePort, rpc: StorageRpc): Promise<u
       return storage.listMeta(...rpc.args);
     default: {
       const unknown: never = rpc;
-      throw Object.assign(new Error(`unknown storage method ${JSON.stringify((unknown as StorageRpc).method)}`), {
-        code: 'BAD_BATCH',
-      });
+      throw Object.assign(
+        new Error(`unknown storage method ${JSON.stringify((unknown as StorageRpc).method)}`),
+        {
+          code: 'BAD_BATCH',
+        },
+      );
     }
   }
 }

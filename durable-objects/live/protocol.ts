@@ -5,17 +5,23 @@
  * The string "ping" is answered "pong" by the runtime's auto-response without waking the DO.
  */
 import { z } from 'zod';
+import type { Json } from './json.ts';
 
 export interface WireEvent {
   readonly seq: number;
   readonly eventId: string;
   readonly type: string;
   readonly at: number;
-  readonly event: unknown;
+  readonly event: Json;
 }
 
 export type ServerMessage =
-  | { readonly type: 'hello'; readonly tournamentId: string; readonly seq: number; readonly serverTime: number }
+  | {
+      readonly type: 'hello';
+      readonly tournamentId: string;
+      readonly seq: number;
+      readonly serverTime: number;
+    }
   | { readonly type: 'events'; readonly events: readonly WireEvent[]; readonly seq: number }
   | { readonly type: 'time'; readonly serverTime: number; readonly clientTime: number | null }
   | { readonly type: 'cue'; readonly cue: Cue; readonly serverTime: number }
@@ -25,7 +31,7 @@ export interface Cue {
   readonly id: string;
   readonly at: number;
   readonly kind: string;
-  readonly data?: unknown;
+  readonly data?: Json;
 }
 
 export const clientMessageSchema = z.discriminatedUnion('type', [

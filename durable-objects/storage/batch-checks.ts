@@ -29,7 +29,10 @@ export function checkAppend(
   });
   const ids = new Set(events.map((e) => e.eventId));
   if (ids.size !== events.length) {
-    throw new StorageError('DUPLICATE_EVENT', `Tournament ${tournamentId}: repeated eventId within one append`);
+    throw new StorageError(
+      'DUPLICATE_EVENT',
+      `Tournament ${tournamentId}: repeated eventId within one append`,
+    );
   }
 }
 
@@ -44,7 +47,10 @@ export function checkBatchShape(ops: readonly WriteOp[]): void {
       case 'meta':
         break;
       default:
-        throw new StorageError('BAD_BATCH', `unknown batch operation ${JSON.stringify((op as { op?: unknown }).op)}`);
+        throw new StorageError(
+          'BAD_BATCH',
+          `unknown batch operation ${JSON.stringify((op as { op?: unknown }).op)}`,
+        );
     }
   }
 }
@@ -53,10 +59,20 @@ export function checkBatchShape(ops: readonly WriteOp[]): void {
 export function translateConstraint(e: unknown, tournamentId: string): never {
   const msg = e instanceof Error ? e.message : String(e);
   if (/UNIQUE constraint failed: events\.tournament_id, events\.event_id/.test(msg)) {
-    throw new StorageError('DUPLICATE_EVENT', `Tournament ${tournamentId}: an eventId is already in the log`, {}, e);
+    throw new StorageError(
+      'DUPLICATE_EVENT',
+      `Tournament ${tournamentId}: an eventId is already in the log`,
+      {},
+      e,
+    );
   }
   if (/UNIQUE constraint failed: command_results\./.test(msg)) {
-    throw new StorageError('DUPLICATE_COMMAND', `Tournament ${tournamentId}: commandId already recorded`, {}, e);
+    throw new StorageError(
+      'DUPLICATE_COMMAND',
+      `Tournament ${tournamentId}: commandId already recorded`,
+      {},
+      e,
+    );
   }
   if (/UNIQUE constraint failed: events\.tournament_id, events\.seq/.test(msg)) {
     throw new StorageError('SEQ_CONFLICT', `Tournament ${tournamentId}: seq already taken`, {}, e);

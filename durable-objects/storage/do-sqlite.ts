@@ -5,14 +5,7 @@
  */
 import { checkAppend, checkBatchShape, translateConstraint } from './batch-checks.ts';
 import { MIGRATIONS_TABLE_SQL, pendingMigrations, statementsOf } from './migrate-plan.ts';
-import type {
-  CommandResult,
-  MigrationStatus,
-  Snapshot,
-  StoragePort,
-  StoredEvent,
-  WriteOp,
-} from './port.ts';
+import type { CommandResult, MigrationStatus, Snapshot, StoragePort, StoredEvent, WriteOp } from './port.ts';
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -35,7 +28,11 @@ export class DoSqliteStorage implements StoragePort {
       const appliedNow: string[] = [];
       for (const m of pendingMigrations(applied)) {
         for (const stmt of statementsOf(m)) this.#storage.sql.exec(stmt);
-        this.#storage.sql.exec('INSERT INTO felt_migrations (name, applied_at) VALUES (?, ?)', m.name, Date.now());
+        this.#storage.sql.exec(
+          'INSERT INTO felt_migrations (name, applied_at) VALUES (?, ?)',
+          m.name,
+          Date.now(),
+        );
         appliedNow.push(m.name);
       }
       const all = this.#rows('SELECT name FROM felt_migrations ORDER BY name').map((r) => String(r.name));
@@ -50,7 +47,10 @@ export class DoSqliteStorage implements StoragePort {
         for (const op of ops) this.#apply(op);
       });
     } catch (err) {
-      translateConstraint(err, ops.find((o) => o.op === 'append' || o.op === 'commandResult')?.tournamentId ?? '?');
+      translateConstraint(
+        err,
+        ops.find((o) => o.op === 'append' || o.op === 'commandResult')?.tournamentId ?? '?',
+      );
     }
   }
 
@@ -111,7 +111,10 @@ export class DoSqliteStorage implements StoragePort {
   }
 
   #lastSeqSync(tournamentId: string): number {
-    const row = this.#rows('SELECT COALESCE(MAX(seq), 0) AS s FROM events WHERE tournament_id = ?', tournamentId)[0];
+    const row = this.#rows(
+      'SELECT COALESCE(MAX(seq), 0) AS s FROM events WHERE tournament_id = ?',
+      tournamentId,
+    )[0];
     return Number(row?.s ?? 0);
   }
 
@@ -129,7 +132,10 @@ export class DoSqliteStorage implements StoragePort {
   }
 
   async loadSnapshot(tournamentId: string): Promise<Snapshot | null> {
-    const r = this.#rows('SELECT seq, body, saved_at FROM snapshots WHERE tournament_id = ?', tournamentId)[0];
+    const r = this.#rows(
+      'SELECT seq, body, saved_at FROM snapshots WHERE tournament_id = ?',
+      tournamentId,
+    )[0];
     return r ? { seq: Number(r.seq), body: String(r.body), savedAt: Number(r.saved_at) } : null;
   }
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineStorageContract } from '../../tests/contract/storage.contract.ts';
 import { startStorageServer } from '../../edge-node/storage-server.ts';
+import { defineStorageContract } from '../../tests/contract/storage.contract.ts';
 import { LibsqlStorage } from './libsql.ts';
 import { openLibsqlFile } from './libsql-open.ts';
 import { RemoteStorage } from './remote.ts';
@@ -24,7 +24,10 @@ defineStorageContract('libSQL through the box loopback binding', (fn) =>
   withTempDb(async (storage) => {
     const server = await startStorageServer(storage, 'secret-token');
     try {
-      const fetcher = { fetch: (path: string, init?: RequestInit) => fetch(path.replace('http://box-storage', `http://127.0.0.1:${server.port}`), init) };
+      const fetcher = {
+        fetch: (path: string, init?: RequestInit) =>
+          fetch(path.replace('http://box-storage', `http://127.0.0.1:${server.port}`), init),
+      };
       await fn(new RemoteStorage(fetcher, 'secret-token'));
     } finally {
       await server.close();

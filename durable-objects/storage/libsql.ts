@@ -9,14 +9,7 @@
 import type { Client, InArgs, InStatement, Row } from '@libsql/client';
 import { checkAppend, checkBatchShape, translateConstraint } from './batch-checks.ts';
 import { MIGRATIONS_TABLE_SQL, pendingMigrations, statementsOf } from './migrate-plan.ts';
-import type {
-  CommandResult,
-  MigrationStatus,
-  Snapshot,
-  StoragePort,
-  StoredEvent,
-  WriteOp,
-} from './port.ts';
+import type { CommandResult, MigrationStatus, Snapshot, StoragePort, StoredEvent, WriteOp } from './port.ts';
 
 export class LibsqlStorage implements StoragePort {
   readonly kind = 'libsql' as const;
@@ -41,16 +34,23 @@ export class LibsqlStorage implements StoragePort {
   migrate(): Promise<MigrationStatus> {
     return this.#serialized(async () => {
       await this.#client.execute(MIGRATIONS_TABLE_SQL);
-      const applied = new Set((await this.#rows('SELECT name FROM felt_migrations')).map((r) => String(r.name)));
+      const applied = new Set(
+        (await this.#rows('SELECT name FROM felt_migrations')).map((r) => String(r.name)),
+      );
       const pending = pendingMigrations(applied);
       const stmts: InStatement[] = [];
       for (const m of pending) {
         for (const sql of statementsOf(m)) stmts.push(sql);
-        stmts.push({ sql: 'INSERT INTO felt_migrations (name, applied_at) VALUES (?, ?)', args: [m.name, Date.now()] });
+        stmts.push({
+          sql: 'INSERT INTO felt_migrations (name, applied_at) VALUES (?, ?)',
+          args: [m.name, Date.now()],
+        });
       }
       // One write batch: libSQL runs it as a single transaction, all or nothing.
       if (stmts.length > 0) await this.#client.batch(stmts, 'write');
-      const all = (await this.#rows('SELECT name FROM felt_migrations ORDER BY name')).map((r) => String(r.name));
+      const all = (await this.#rows('SELECT name FROM felt_migrations ORDER BY name')).map((r) =>
+        String(r.name),
+      );
       return { applied: all, appliedNow: pending.map((m) => m.name) };
     });
   }
@@ -101,16 +101,18 @@ export class LibsqlStorage implements StoragePort {
   }
 
   async loadSnapshot(tournamentId: string): Promise<Snapshot | null> {
-    const r = (await this.#rows('SELECT seq, body, saved_at FROM snapshots WHERE tournament_id = ?', [tournamentId]))[0];
+    const r = (
+      await this.#rows('SELECT seq, body, saved_at FROM snapshots WHERE tournament_id = ?', [tournamentId])
+    )[0];
     return r ? { seq: Number(r.seq), body: String(r.body), savedAt: Number(r.saved_at) } : null;
   }
 
   async getCommandResult(tournamentId: string, commandId: string): Promise<CommandResult | null> {
     const r = (
-      await this.#rows('SELECT seq, response FROM command_results WHERE tournament_id = ? AND command_id = ?', [
-        tournamentId,
-        commandId,
-      ])
+      await this.#rows(
+        'SELECT seq, response FROM command_results WHERE tournament_id = ? AND command_id = ?',
+        [tournamentId, commandId],
+      )
     )[0];
     return r ? { seq: Number(r.seq), response: String(r.response) } : null;
   }
@@ -121,10 +123,12 @@ export class LibsqlStorage implements StoragePort {
   }
 
   async listMeta(scope: string): Promise<{ key: string; value: string }[]> {
-    return (await this.#rows('SELECT key, value FROM meta WHERE scope = ? ORDER BY key', [scope])).map((r) => ({
-      key: String(r.key),
-      value: String(r.value),
-    }));
+    return (await this.#rows('SELECT key, value FROM meta WHERE scope = ? ORDER BY key', [scope])).map(
+      (r) => ({
+        key: String(r.key),
+        value: String(r.value),
+      }),
+    );
   }
 }
 

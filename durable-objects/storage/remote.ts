@@ -4,14 +4,7 @@
  * which runs it on the libSQL adapter. This is transport only: the adapter is LibsqlStorage.
  */
 import { StorageError, type StorageErrorCode } from './errors.ts';
-import type {
-  CommandResult,
-  MigrationStatus,
-  Snapshot,
-  StoragePort,
-  StoredEvent,
-  WriteOp,
-} from './port.ts';
+import type { CommandResult, MigrationStatus, Snapshot, StoragePort, StoredEvent, WriteOp } from './port.ts';
 
 /** What crosses the binding. */
 export type StorageRpc =
@@ -54,10 +47,17 @@ export class RemoteStorage implements StoragePort {
     }
     const payload = (await res.json()) as
       | { ok: true; result: T }
-      | { ok: false; error: { code: StorageErrorCode | string; message: string; details?: Record<string, unknown> } };
+      | {
+          ok: false;
+          error: { code: StorageErrorCode | string; message: string; details?: Record<string, unknown> };
+        };
     if (payload.ok) return payload.result;
     const code = payload.error.code as StorageErrorCode;
-    if (['SEQ_CONFLICT', 'DUPLICATE_EVENT', 'DUPLICATE_COMMAND', 'BAD_BATCH', 'STORAGE_UNAVAILABLE'].includes(code)) {
+    if (
+      ['SEQ_CONFLICT', 'DUPLICATE_EVENT', 'DUPLICATE_COMMAND', 'BAD_BATCH', 'STORAGE_UNAVAILABLE'].includes(
+        code,
+      )
+    ) {
       throw new StorageError(code, payload.error.message, payload.error.details);
     }
     throw new Error(`box storage ${rpc.method} failed: ${payload.error.message}`);

@@ -3,11 +3,12 @@
  * append at a time. The Durable Object is single-threaded, but on the box a storage call is an
  * outbound fetch during which another request may run, so appends queue here explicitly.
  */
+import type { Json } from '../live/json.ts';
 import type { StoragePort, StoredEvent } from '../storage/port.ts';
 
 export interface EventDraft {
   readonly type: string;
-  readonly data: Readonly<Record<string, unknown>>;
+  readonly data: { readonly [key: string]: Json };
 }
 
 export interface AppendResult {

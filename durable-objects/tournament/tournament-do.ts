@@ -6,7 +6,14 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../../workers/env.ts';
 import { acceptSocket, send, setSocketState, socketState, sockets } from '../live/connections.ts';
-import { type Cue, clientMessageSchema, MAX_EVENTS_PER_FRAME, type ServerMessage, type WireEvent } from '../live/protocol.ts';
+import type { Json } from '../live/json.ts';
+import {
+  type Cue,
+  clientMessageSchema,
+  MAX_EVENTS_PER_FRAME,
+  type ServerMessage,
+  type WireEvent,
+} from '../live/protocol.ts';
 import { storageFor } from '../storage/for-env.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
 import { type AppendResult, type EventDraft, TournamentLog } from './log.ts';
@@ -39,7 +46,13 @@ export class TournamentDO extends DurableObject<Env> {
       return this.#log;
     }
     await this.#storage.batch([
-      { op: 'meta', scope: DO_SCOPE(this.ctx.id), key: 'tournamentId', value: tournamentId, updatedAt: Date.now() },
+      {
+        op: 'meta',
+        scope: DO_SCOPE(this.ctx.id),
+        key: 'tournamentId',
+        value: tournamentId,
+        updatedAt: Date.now(),
+      },
     ]);
     this.#log = new TournamentLog(this.#storage, tournamentId);
     return this.#log;
@@ -50,14 +63,22 @@ export class TournamentDO extends DurableObject<Env> {
   }
 
   /** Appends events durably, then fans them out to followers. Idempotent per commandId. */
-  async append(tournamentId: string, drafts: readonly EventDraft[], commandId?: string): Promise<AppendResult> {
+  async append(
+    tournamentId: string,
+    drafts: readonly EventDraft[],
+    commandId?: string,
+  ): Promise<AppendResult> {
     const log = await this.#logFor(tournamentId);
     const result = await log.append(drafts, Date.now(), commandId);
     if (!result.repeated) await this.#fanOut(log, result.seq);
     return result;
   }
 
-  async readEvents(tournamentId: string, afterSeq: number, limit: number): Promise<{ seq: number; events: WireEvent[] }> {
+  async readEvents(
+    tournamentId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ seq: number; events: WireEvent[] }> {
     const log = await this.#logFor(tournamentId);
     const events = await log.read(afterSeq, limit);
     return { seq: await log.lastSeq(), events: events.map(toWire) };
@@ -87,9 +108,16 @@ export class TournamentDO extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const tournamentId = url.searchParams.get('tournamentId');
-    if (!tournamentId) return Response.json({ error: { code: 'BAD_REQUEST', message: 'tournamentId missing' } }, { status: 400 });
+    if (!tournamentId)
+      return Response.json(
+        { error: { code: 'BAD_REQUEST', message: 'tournamentId missing' } },
+        { status: 400 },
+      );
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
-      return Response.json({ error: { code: 'UPGRADE_REQUIRED', message: 'expected a WebSocket upgrade' } }, { status: 426 });
+      return Response.json(
+        { error: { code: 'UPGRADE_REQUIRED', message: 'expected a WebSocket upgrade' } },
+        { status: 426 },
+      );
     }
     const after = Number(url.searchParams.get('after') ?? '0');
     const log = await this.#logFor(tournamentId);
@@ -97,7 +125,11 @@ export class TournamentDO extends DurableObject<Env> {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     const role = url.searchParams.get('role') === 'staff' ? 'staff' : 'public';
-    acceptSocket(this.ctx, server, { role, lastSeq: Math.min(Math.max(0, after), seq), connectedAt: Date.now() });
+    acceptSocket(this.ctx, server, {
+      role,
+      lastSeq: Math.min(Math.max(0, after), seq),
+      connectedAt: Date.now(),
+    });
     send(server, { type: 'hello', tournamentId, seq, serverTime: Date.now() } satisfies ServerMessage);
     await this.#catchUp(server, log, seq);
     return new Response(null, { status: 101, webSocket: client });
@@ -108,20 +140,30 @@ export class TournamentDO extends DurableObject<Env> {
     try {
       parsed = JSON.parse(typeof message === 'string' ? message : new TextDecoder().decode(message));
     } catch {
-      send(ws, { type: 'error', error: { code: 'BAD_MESSAGE', message: 'message is not JSON' } } satisfies ServerMessage);
+      send(ws, {
+        type: 'error',
+        error: { code: 'BAD_MESSAGE', message: 'message is not JSON' },
+      } satisfies ServerMessage);
       return;
     }
     const msg = clientMessageSchema.safeParse(parsed);
     if (!msg.success) {
       send(ws, {
         type: 'error',
-        error: { code: 'BAD_MESSAGE', message: `unknown or malformed message: ${msg.error.issues[0]?.message ?? ''}` },
+        error: {
+          code: 'BAD_MESSAGE',
+          message: `unknown or malformed message: ${msg.error.issues[0]?.message ?? ''}`,
+        },
       } satisfies ServerMessage);
       return;
     }
     switch (msg.data.type) {
       case 'time':
-        send(ws, { type: 'time', serverTime: Date.now(), clientTime: msg.data.clientTime ?? null } satisfies ServerMessage);
+        send(ws, {
+          type: 'time',
+          serverTime: Date.now(),
+          clientTime: msg.data.clientTime ?? null,
+        } satisfies ServerMessage);
         return;
       case 'resume': {
         const state = socketState(ws);
@@ -145,7 +187,13 @@ export class TournamentDO extends DurableObject<Env> {
   async scheduleCue(tournamentId: string, cue: Cue): Promise<void> {
     await this.#logFor(tournamentId);
     await this.#storage.batch([
-      { op: 'meta', scope: `cues:${tournamentId}`, key: cue.id, value: JSON.stringify(cue), updatedAt: Date.now() },
+      {
+        op: 'meta',
+        scope: `cues:${tournamentId}`,
+        key: cue.id,
+        value: JSON.stringify(cue),
+        updatedAt: Date.now(),
+      },
     ]);
     await this.#armAlarm(tournamentId);
   }
@@ -172,11 +220,24 @@ export class TournamentDO extends DurableObject<Env> {
     const due = (await this.#pendingCues(tournamentId)).filter((c) => c.at <= now);
     if (due.length > 0) {
       await this.#storage.batch([
-        ...due.map((c) => ({ op: 'meta' as const, scope: `cues:${tournamentId}`, key: c.id, value: null, updatedAt: now })),
-        { op: 'meta', scope: tournamentId, key: 'lastCueFired', value: JSON.stringify(due.at(-1)), updatedAt: now },
+        ...due.map((c) => ({
+          op: 'meta' as const,
+          scope: `cues:${tournamentId}`,
+          key: c.id,
+          value: null,
+          updatedAt: now,
+        })),
+        {
+          op: 'meta',
+          scope: tournamentId,
+          key: 'lastCueFired',
+          value: JSON.stringify(due.at(-1)),
+          updatedAt: now,
+        },
       ]);
       for (const cue of due) {
-        for (const ws of sockets(this.ctx)) send(ws, { type: 'cue', cue, serverTime: now } satisfies ServerMessage);
+        for (const ws of sockets(this.ctx))
+          send(ws, { type: 'cue', cue, serverTime: now } satisfies ServerMessage);
       }
     }
     await this.#armAlarm(tournamentId);
@@ -189,5 +250,5 @@ export class TournamentDO extends DurableObject<Env> {
 }
 
 function toWire(e: StoredEvent): WireEvent {
-  return { seq: e.seq, eventId: e.eventId, type: e.type, at: e.at, event: JSON.parse(e.body) };
+  return { seq: e.seq, eventId: e.eventId, type: e.type, at: e.at, event: JSON.parse(e.body) as Json };
 }

@@ -42,14 +42,26 @@ export class VenueDO extends DurableObject<Env> {
   async create(venue: Venue): Promise<Venue | null> {
     if (await this.get(venue.id)) return null;
     await this.#storage.batch([
-      { op: 'meta', scope: `venue:${venue.id}`, key: 'venue', value: JSON.stringify(venue), updatedAt: Date.now() },
+      {
+        op: 'meta',
+        scope: `venue:${venue.id}`,
+        key: 'venue',
+        value: JSON.stringify(venue),
+        updatedAt: Date.now(),
+      },
     ]);
     return venue;
   }
 
   async addTournament(venueId: string, t: TournamentListing): Promise<void> {
     await this.#storage.batch([
-      { op: 'meta', scope: `venue:${venueId}:tournaments`, key: t.id, value: JSON.stringify(t), updatedAt: Date.now() },
+      {
+        op: 'meta',
+        scope: `venue:${venueId}:tournaments`,
+        key: t.id,
+        value: JSON.stringify(t),
+        updatedAt: Date.now(),
+      },
     ]);
   }
 

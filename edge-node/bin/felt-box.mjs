@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pinned = join(root, 'node_modules', 'node', 'bin', 'node');
 const nodeBin = existsSync(pinned) ? pinned : process.execPath;
-const child = spawn(nodeBin, [join(root, 'edge-node', 'cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(nodeBin, [join(root, 'edge-node', 'cli.ts'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -37,7 +37,8 @@ describe('BustPlayers: places', () => {
   it('given equal stacks busted in one hand, then they tie and share the prizes of the tied places', () => {
     const h = new Harness();
     h.started(10);
-    for (const id of ['e10', 'e9', 'e8', 'e7', 'e6', 'e5', 'e4']) h.run({ type: 'BustPlayers', busts: [{ entryId: id }] }, T0 + MIN);
+    for (const id of ['e10', 'e9', 'e8', 'e7', 'e6', 'e5', 'e4'])
+      h.run({ type: 'BustPlayers', busts: [{ entryId: id }] }, T0 + MIN);
     h.run({
       type: 'BustPlayers',
       busts: [
@@ -57,9 +58,9 @@ describe('BustPlayers: places', () => {
   it('given a multi-bust without chips, then BUST_CHIPS_REQUIRED', () => {
     const h = new Harness();
     h.started(4);
-    expect(h.fail({ type: 'BustPlayers', busts: [{ entryId: 'e2' }, { entryId: 'e3' }] }, T0 + MIN).code).toBe(
-      'BUST_CHIPS_REQUIRED',
-    );
+    expect(
+      h.fail({ type: 'BustPlayers', busts: [{ entryId: 'e2' }, { entryId: 'e3' }] }, T0 + MIN).code,
+    ).toBe('BUST_CHIPS_REQUIRED');
   });
   it('given hand-for-hand busts at two tables reported separately with one hand key, then they tie (default) as one hand', () => {
     const h = new Harness();
@@ -100,8 +101,12 @@ describe('BustPlayers: places', () => {
     h.started(3);
     h.now = T0 + MIN;
     expect(h.fail({ type: 'BustPlayers', busts: [] }).code).toBe('NO_BUSTS');
-    expect(h.fail({ type: 'BustPlayers', busts: [{ entryId: 'e1' }], hitmanEntryId: 'e1' }).code).toBe('HITMAN_BUSTED');
-    expect(h.fail({ type: 'BustPlayers', busts: [{ entryId: 'e1' }], hitmanEntryId: 'zz' }).code).toBe('ENTRY_NOT_FOUND');
+    expect(h.fail({ type: 'BustPlayers', busts: [{ entryId: 'e1' }], hitmanEntryId: 'e1' }).code).toBe(
+      'HITMAN_BUSTED',
+    );
+    expect(h.fail({ type: 'BustPlayers', busts: [{ entryId: 'e1' }], hitmanEntryId: 'zz' }).code).toBe(
+      'ENTRY_NOT_FOUND',
+    );
     expect(
       h.fail({
         type: 'BustPlayers',

@@ -138,7 +138,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   cmd('CancelTournament', { reason: z.string().max(500).optional() }),
   cmd('Undo', { targetCommandId: id }),
   // Seating commands, forwarded to the seating sub-decider.
-  cmd('AddTable', { tableId: id.optional(), name: z.string().optional(), seats: positive.optional(), number: z.number().optional() }),
+  cmd('AddTable', {
+    tableId: id.optional(),
+    name: z.string().optional(),
+    seats: positive.optional(),
+    number: z.number().optional(),
+  }),
   cmd('RenameTable', { tableId: id, name: z.string().min(1) }),
   cmd('RemoveTable', { tableId: id }),
   cmd('SetSeatAvailable', { tableId: id, seat: positive, available: z.boolean() }),

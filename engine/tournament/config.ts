@@ -32,10 +32,14 @@ function invalid(message: string, details: Record<string, unknown>): DomainError
 }
 
 function checkProfile(p: EntryProfile, kind: EntryProfile['kind'], label: string): DomainError | null {
-  if (p.kind !== kind) return invalid(`The ${label} profile must be of kind "${kind}", not "${p.kind}"`, { kind: p.kind });
+  if (p.kind !== kind)
+    return invalid(`The ${label} profile must be of kind "${kind}", not "${p.kind}"`, { kind: p.kind });
   for (const field of ['price', 'fee', 'bounty'] as const) {
     if (!isAmount(p[field])) {
-      return invalid(`The ${label} ${field} must be a whole, non-negative amount (got ${p[field]})`, { field, value: p[field] });
+      return invalid(`The ${label} ${field} must be a whole, non-negative amount (got ${p[field]})`, {
+        field,
+        value: p[field],
+      });
     }
   }
   if (!isCount(p.chips, kind === 'buyin' ? 1 : 0)) {
@@ -45,7 +49,10 @@ function checkProfile(p: EntryProfile, kind: EntryProfile['kind'], label: string
 }
 
 /** Merges `input` over `base` (or the defaults) and validates the whole result. */
-export function buildConfig(input: ConfigInput, base: TournamentConfig | null): TournamentConfig | DomainError {
+export function buildConfig(
+  input: ConfigInput,
+  base: TournamentConfig | null,
+): TournamentConfig | DomainError {
   const name = (input.name ?? base?.name ?? '').trim();
   const structure = input.structure ?? base?.structure;
   const buyIn = input.buyIn ?? base?.buyIn;
@@ -65,7 +72,9 @@ export function buildConfig(input: ConfigInput, base: TournamentConfig | null): 
     payout: {
       roundTo: input.payout?.roundTo ?? base?.payout.roundTo ?? 1,
       percentages:
-        input.payout?.percentages !== undefined ? input.payout.percentages : (base?.payout.percentages ?? null),
+        input.payout?.percentages !== undefined
+          ? input.payout.percentages
+          : (base?.payout.percentages ?? null),
     },
   };
   const problem = checkConfig(config);
@@ -80,7 +89,9 @@ export function checkConfig(c: TournamentConfig): DomainError | null {
   const structureProblem = validateStructure(c.structure);
   if (structureProblem !== null) return structureProblem;
   if (!isCurrencyCode(c.currency)) {
-    return invalid(`"${c.currency}" is not an ISO 4217 currency code (e.g. DKK, EUR)`, { currency: c.currency });
+    return invalid(`"${c.currency}" is not an ISO 4217 currency code (e.g. DKK, EUR)`, {
+      currency: c.currency,
+    });
   }
   const profiles: [EntryProfile | null, EntryProfile['kind'], string][] = [
     [c.buyIn, 'buyin', 'buy-in'],
@@ -94,13 +105,19 @@ export function checkConfig(c: TournamentConfig): DomainError | null {
   }
   const r = c.rules;
   if (!isCount(r.maxEntriesPerPlayer, 1)) {
-    return invalid(`Max entries per player must be at least 1 (got ${r.maxEntriesPerPlayer})`, { value: r.maxEntriesPerPlayer });
+    return invalid(`Max entries per player must be at least 1 (got ${r.maxEntriesPerPlayer})`, {
+      value: r.maxEntriesPerPlayer,
+    });
   }
   if (!r.reentry && r.maxEntriesPerPlayer > 1) {
-    return invalid('More than one entry per player needs re-entry to be allowed', { value: r.maxEntriesPerPlayer });
+    return invalid('More than one entry per player needs re-entry to be allowed', {
+      value: r.maxEntriesPerPlayer,
+    });
   }
   if (r.maxRebuysPerEntry !== null && !isCount(r.maxRebuysPerEntry, 0)) {
-    return invalid(`The rebuy limit must be a whole number (got ${r.maxRebuysPerEntry})`, { value: r.maxRebuysPerEntry });
+    return invalid(`The rebuy limit must be a whole number (got ${r.maxRebuysPerEntry})`, {
+      value: r.maxRebuysPerEntry,
+    });
   }
   if (r.rebuyMaxChips !== null && !isCount(r.rebuyMaxChips, 0)) {
     return invalid(`The rebuy stack threshold must be a whole number of chips (got ${r.rebuyMaxChips})`, {
@@ -111,7 +128,9 @@ export function checkConfig(c: TournamentConfig): DomainError | null {
     return invalid(`Capacity must be at least 2 seats (got ${r.capacity})`, { value: r.capacity });
   }
   if (!isCount(r.finalTableSize, 2)) {
-    return invalid(`The final table must seat at least 2 (got ${r.finalTableSize})`, { value: r.finalTableSize });
+    return invalid(`The final table must seat at least 2 (got ${r.finalTableSize})`, {
+      value: r.finalTableSize,
+    });
   }
   if (!['none', 'fixed', 'progressive'].includes(r.bountyMode)) {
     return invalid(`Unknown bounty mode "${r.bountyMode}"`, { value: r.bountyMode });
@@ -135,7 +154,9 @@ export function checkConfig(c: TournamentConfig): DomainError | null {
     });
   }
   if (!isCount(c.payout.roundTo, 1)) {
-    return invalid(`Payouts must round to a positive whole amount (got ${c.payout.roundTo})`, { roundTo: c.payout.roundTo });
+    return invalid(`Payouts must round to a positive whole amount (got ${c.payout.roundTo})`, {
+      roundTo: c.payout.roundTo,
+    });
   }
   return null;
 }

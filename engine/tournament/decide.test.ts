@@ -13,18 +13,26 @@ describe('CreateTournament / Configure', () => {
   });
   it('given a created tournament, when created again, then TOURNAMENT_EXISTS', () => {
     const h = new Harness().create();
-    expect(h.fail({ type: 'CreateTournament', name: 'x', structure: testStructure(), buyIn: BUY_IN }).code).toBe(
-      'TOURNAMENT_EXISTS',
-    );
+    expect(
+      h.fail({ type: 'CreateTournament', name: 'x', structure: testStructure(), buyIn: BUY_IN }).code,
+    ).toBe('TOURNAMENT_EXISTS');
   });
   it('given an invalid structure, when created, then the structure error comes back', () => {
     const h = new Harness();
     const bad = testStructure({ levels: [] });
-    expect(h.fail({ type: 'CreateTournament', name: 'x', structure: bad, buyIn: BUY_IN }).code).toMatch(/^STRUCTURE|CLOCK|INVALID/);
+    expect(h.fail({ type: 'CreateTournament', name: 'x', structure: bad, buyIn: BUY_IN }).code).toMatch(
+      /^STRUCTURE|CLOCK|INVALID/,
+    );
   });
   it('given a bad currency, when created, then INVALID_CONFIGURATION names it', () => {
     const h = new Harness();
-    const err = h.fail({ type: 'CreateTournament', name: 'x', structure: testStructure(), buyIn: BUY_IN, currency: 'XXQ' });
+    const err = h.fail({
+      type: 'CreateTournament',
+      name: 'x',
+      structure: testStructure(),
+      buyIn: BUY_IN,
+      currency: 'XXQ',
+    });
     expect(err.code).toBe('INVALID_CONFIGURATION');
     expect(err.message).toContain('XXQ');
   });
@@ -82,7 +90,9 @@ describe('registration', () => {
     const h = new Harness().create();
     h.run({ type: 'OpenRegistration' });
     h.register(1);
-    expect(h.fail({ type: 'Register', playerId: 'p1', name: 'Player 1' }).code).toBe('PLAYER_ALREADY_REGISTERED');
+    expect(h.fail({ type: 'Register', playerId: 'p1', name: 'Player 1' }).code).toBe(
+      'PLAYER_ALREADY_REGISTERED',
+    );
   });
   it('given a blank name, when registering, then INVALID_PLAYER', () => {
     const h = new Harness().create();
@@ -105,7 +115,9 @@ describe('registration', () => {
     h.register(2);
     const out = h.run({ type: 'Register', playerId: 'p3', name: 'Carl' });
     expect(out[0]).toMatchObject({ type: 'AlternateAdded', position: 1 });
-    expect(out[0]?.type === 'AlternateAdded' && out[0].message).toMatch(/^Tournament full: 2 of 2 seats taken \(added to the waiting list/);
+    expect(out[0]?.type === 'AlternateAdded' && out[0].message).toMatch(
+      /^Tournament full: 2 of 2 seats taken \(added to the waiting list/,
+    );
     expect(h.state.waitingList.map((a) => a.playerId)).toEqual(['p3']);
     expect(h.fail({ type: 'Register', playerId: 'p3', name: 'Carl' }).code).toBe('ALREADY_ON_WAITING_LIST');
   });
@@ -183,7 +195,12 @@ describe('re-entry', () => {
     const h = reentryGame();
     h.run({ type: 'BustPlayers', busts: [{ entryId: 'e1' }] }, T0 + MIN);
     const out = h.run({ type: 'Reenter', playerId: 'p1' });
-    expect(out[0]).toMatchObject({ type: 'EntryRegistered', entryId: 'e4', kind: 'reentry', previousEntryId: 'e1' });
+    expect(out[0]).toMatchObject({
+      type: 'EntryRegistered',
+      entryId: 'e4',
+      kind: 'reentry',
+      previousEntryId: 'e1',
+    });
     expect(h.state.entrants).toBe(4);
     expect(h.state.playersLeft).toBe(3);
     expect(h.state.money.reentries).toBe(1);
@@ -221,7 +238,11 @@ describe('re-entry', () => {
 describe('rebuys and add-ons', () => {
   function rebuyGame(rules = {}): Harness {
     const h = new Harness();
-    h.started(3, { rebuy: REBUY, addOn: ADD_ON, rules: { maxRebuysPerEntry: 2, rebuyMaxChips: 20_000, ...rules } });
+    h.started(3, {
+      rebuy: REBUY,
+      addOn: ADD_ON,
+      rules: { maxRebuysPerEntry: 2, rebuyMaxChips: 20_000, ...rules },
+    });
     return h;
   }
   it('given the rebuy window, when a short stack rebuys, then the same entry is charged and gets chips', () => {
@@ -327,7 +348,16 @@ describe('chip counts', () => {
   it('given active entries, when counts are entered, then they show in standings by stack', () => {
     const h = new Harness();
     h.started(3);
-    h.run({ type: 'SetChipCount', counts: [{ entryId: 'e2', chips: 30_000 }, { entryId: 'e3', chips: 10_000 }] }, T0 + MIN);
+    h.run(
+      {
+        type: 'SetChipCount',
+        counts: [
+          { entryId: 'e2', chips: 30_000 },
+          { entryId: 'e3', chips: 10_000 },
+        ],
+      },
+      T0 + MIN,
+    );
     const s = standings(h.state);
     expect(s.entries.map((e) => e.entryId).slice(0, 2)).toEqual(['e2', 'e3']);
     expect(s.entries[0]?.chips).toBe(30_000);
@@ -335,12 +365,22 @@ describe('chip counts', () => {
   it('given bad counts, then INVALID_CHIP_COUNT, DUPLICATE_ENTRY, NO_CHIP_COUNTS, ENTRY_NOT_FOUND', () => {
     const h = new Harness();
     h.started(2);
-    expect(h.fail({ type: 'SetChipCount', counts: [{ entryId: 'e1', chips: -1 }] }).code).toBe('INVALID_CHIP_COUNT');
+    expect(h.fail({ type: 'SetChipCount', counts: [{ entryId: 'e1', chips: -1 }] }).code).toBe(
+      'INVALID_CHIP_COUNT',
+    );
     expect(
-      h.fail({ type: 'SetChipCount', counts: [{ entryId: 'e1', chips: 1 }, { entryId: 'e1', chips: 2 }] }).code,
+      h.fail({
+        type: 'SetChipCount',
+        counts: [
+          { entryId: 'e1', chips: 1 },
+          { entryId: 'e1', chips: 2 },
+        ],
+      }).code,
     ).toBe('DUPLICATE_ENTRY');
     expect(h.fail({ type: 'SetChipCount', counts: [] }).code).toBe('NO_CHIP_COUNTS');
-    expect(h.fail({ type: 'SetChipCount', counts: [{ entryId: 'zz', chips: 1 }] }).code).toBe('ENTRY_NOT_FOUND');
+    expect(h.fail({ type: 'SetChipCount', counts: [{ entryId: 'zz', chips: 1 }] }).code).toBe(
+      'ENTRY_NOT_FOUND',
+    );
   });
 });
 
@@ -412,7 +452,9 @@ describe('deals', () => {
       { entryId: 'e2', chips: 60_000 },
       { entryId: 'e3', chips: 40_000 },
     ];
-    expect(h.fail({ type: 'MakeDeal', kind: 'icm', stacks: stacks.slice(0, 2) }).code).toBe('DEAL_PLAYERS_MISMATCH');
+    expect(h.fail({ type: 'MakeDeal', kind: 'icm', stacks: stacks.slice(0, 2) }).code).toBe(
+      'DEAL_PLAYERS_MISMATCH',
+    );
     const out = h.run({ type: 'MakeDeal', kind: 'icm', stacks, leaveToPlayFor: 10_000 });
     expect(out[0]).toMatchObject({ type: 'DealMade', leftToPlayFor: 10_000 });
     expect(h.fail({ type: 'MakeDeal', kind: 'icm', stacks }).code).toBe('DEAL_ALREADY_MADE');

@@ -3,6 +3,8 @@
  * time is `ctx.now`, randomness `ctx.random` (only seating uses it; its outcomes go into
  * the seating events), and every event carries the command's id, time and actor.
  */
+
+import type { ClockAnchors } from '../clock/anchors.ts';
 import { computeClock } from '../clock/compute.ts';
 import {
   adjustTime,
@@ -13,7 +15,6 @@ import {
   resumeClock,
   startClock,
 } from '../clock/transitions.ts';
-import type { ClockAnchors } from '../clock/anchors.ts';
 import type { Ctx } from '../core/ctx.ts';
 import { assertNever, DomainError, isDomainError } from '../core/errors.ts';
 import { computeDeal } from '../icm/deals.ts';
@@ -84,14 +85,20 @@ function isWhole(v: unknown, min = 0): v is number {
 
 function requireRunning(state: TournamentState): DomainError | null {
   if (state.status === 'running') return null;
-  return new DomainError('TOURNAMENT_NOT_RUNNING', 'The tournament has not started yet', { status: state.status });
+  return new DomainError('TOURNAMENT_NOT_RUNNING', 'The tournament has not started yet', {
+    status: state.status,
+  });
 }
 
 function noDeal(state: TournamentState): DomainError | null {
   if (state.deal === null) return null;
-  return new DomainError('DEAL_MADE', 'A deal has been made; undo the deal first to change entries or money', {
-    dealCommandId: state.deal.commandId,
-  });
+  return new DomainError(
+    'DEAL_MADE',
+    'A deal has been made; undo the deal first to change entries or money',
+    {
+      dealCommandId: state.deal.commandId,
+    },
+  );
 }
 
 /** Registration open now? Before the start: opened and not closed; after: late registration. */
@@ -120,10 +127,14 @@ function capacityFull(state: TournamentState, config: TournamentConfig): boolean
 
 function fullError(state: TournamentState, config: TournamentConfig, suffix = ''): DomainError {
   const cap = config.rules.capacity ?? 0;
-  return new DomainError('TOURNAMENT_FULL', `Tournament full: ${state.playersLeft} of ${cap} seats taken${suffix}`, {
-    capacity: cap,
-    taken: state.playersLeft,
-  });
+  return new DomainError(
+    'TOURNAMENT_FULL',
+    `Tournament full: ${state.playersLeft} of ${cap} seats taken${suffix}`,
+    {
+      capacity: cap,
+      taken: state.playersLeft,
+    },
+  );
 }
 
 function paidPlaces(state: TournamentState): number {
@@ -192,7 +203,11 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
 
   if (command.type === 'CreateTournament') {
     if (state.config !== null) {
-      return new DomainError('TOURNAMENT_EXISTS', `Tournament ${state.tournamentId} has already been created`, {});
+      return new DomainError(
+        'TOURNAMENT_EXISTS',
+        `Tournament ${state.tournamentId} has already been created`,
+        {},
+      );
     }
     const config = buildConfig(command, null);
     if (isDomainError(config)) return config;
@@ -200,11 +215,19 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
   }
   const config = state.config;
   if (config === null) {
-    return new DomainError('TOURNAMENT_NOT_CREATED', `Tournament ${state.tournamentId} has not been created`, {});
+    return new DomainError(
+      'TOURNAMENT_NOT_CREATED',
+      `Tournament ${state.tournamentId} has not been created`,
+      {},
+    );
   }
   if (command.type === 'Undo') return decideUndo(state, command.targetCommandId, stamp, ctx);
   if (state.status === 'finished') {
-    return new DomainError('TOURNAMENT_FINISHED', 'The tournament has finished; undo the finish to change it', {});
+    return new DomainError(
+      'TOURNAMENT_FINISHED',
+      'The tournament has finished; undo the finish to change it',
+      {},
+    );
   }
   if (state.status === 'cancelled') {
     return new DomainError('TOURNAMENT_CANCELLED', 'The tournament was cancelled', {});
@@ -263,17 +286,25 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
         const entries = player.entryIds.map((id) => getEntry(state, id)).filter((e) => e !== undefined);
         const active = entries.find((e) => e.status === 'active');
         if (active) {
-          return new DomainError('PLAYER_ALREADY_REGISTERED', `${name} is already registered (${entryLabel(active)})`, {
-            playerId,
-            entryId: active.entryId,
-          });
+          return new DomainError(
+            'PLAYER_ALREADY_REGISTERED',
+            `${name} is already registered (${entryLabel(active)})`,
+            {
+              playerId,
+              entryId: active.entryId,
+            },
+          );
         }
         if (entries.some((e) => e.status === 'busted')) {
-          return new DomainError('REENTRY_REQUIRED', `${name} has busted; buy a re-entry instead`, { playerId });
+          return new DomainError('REENTRY_REQUIRED', `${name} has busted; buy a re-entry instead`, {
+            playerId,
+          });
         }
       }
       if (state.waitingList.some((a) => a.playerId === playerId)) {
-        return new DomainError('ALREADY_ON_WAITING_LIST', `${name} is already on the waiting list`, { playerId });
+        return new DomainError('ALREADY_ON_WAITING_LIST', `${name} is already on the waiting list`, {
+          playerId,
+        });
       }
       // Alternates keep their turn: while anyone waits, newcomers queue behind them.
       if (capacityFull(state, config) || (config.rules.capacity !== null && state.waitingList.length > 0)) {
@@ -297,7 +328,9 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
     }
     case 'PromoteAlternate': {
       const index =
-        command.playerId === undefined ? 0 : state.waitingList.findIndex((a) => a.playerId === command.playerId);
+        command.playerId === undefined
+          ? 0
+          : state.waitingList.findIndex((a) => a.playerId === command.playerId);
       const alternate = state.waitingList[index];
       if (alternate === undefined) {
         return command.playerId === undefined
@@ -335,14 +368,21 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
         );
       }
       const seating = unseatEntries(state.seating, [e.entryId], ctx, state.playersLeft - 1, 0);
-      return [{ type: 'EntryUnregistered', ...stamp, entryId: e.entryId, refund: e.paid }, ...tag(seating, stamp.commandId)];
+      return [
+        { type: 'EntryUnregistered', ...stamp, entryId: e.entryId, refund: e.paid },
+        ...tag(seating, stamp.commandId),
+      ];
     }
     case 'Reenter': {
       const player = getPlayer(state, command.playerId);
       if (player === undefined) {
-        return new DomainError('PLAYER_NOT_FOUND', `Player ${command.playerId} has no entry to re-enter from`, {
-          playerId: command.playerId,
-        });
+        return new DomainError(
+          'PLAYER_NOT_FOUND',
+          `Player ${command.playerId} has no entry to re-enter from`,
+          {
+            playerId: command.playerId,
+          },
+        );
       }
       if (!config.rules.reentry) {
         return new DomainError('REENTRY_NOT_ALLOWED', 'This tournament does not allow re-entries', {});
@@ -352,10 +392,14 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
         .filter((e): e is Entry => e !== undefined && e.status !== 'voided' && e.status !== 'unregistered');
       const active = entries.find((e) => e.status === 'active');
       if (active) {
-        return new DomainError('PLAYER_STILL_IN', `${player.name} is still in (${entryLabel(active)}); only a busted player can re-enter`, {
-          playerId: player.playerId,
-          entryId: active.entryId,
-        });
+        return new DomainError(
+          'PLAYER_STILL_IN',
+          `${player.name} is still in (${entryLabel(active)}); only a busted player can re-enter`,
+          {
+            playerId: player.playerId,
+            entryId: active.entryId,
+          },
+        );
       }
       const last = entries[entries.length - 1];
       if (last === undefined) {
@@ -385,16 +429,22 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       if (closed) return closed;
       const limit = config.rules.maxRebuysPerEntry;
       if (limit !== null && e.rebuys.length >= limit) {
-        return new DomainError('REBUY_LIMIT_REACHED', `${entryLabel(e)} has used ${e.rebuys.length} of ${limit} rebuys`, {
-          entryId: e.entryId,
-          rebuys: e.rebuys.length,
-          limit,
-        });
+        return new DomainError(
+          'REBUY_LIMIT_REACHED',
+          `${entryLabel(e)} has used ${e.rebuys.length} of ${limit} rebuys`,
+          {
+            entryId: e.entryId,
+            rebuys: e.rebuys.length,
+            limit,
+          },
+        );
       }
       const threshold = config.rules.rebuyMaxChips;
       const chips = command.chips;
       if (chips !== undefined && !isWhole(chips)) {
-        return new DomainError('INVALID_CHIP_COUNT', `A chip count must be a whole number (got ${chips})`, { chips });
+        return new DomainError('INVALID_CHIP_COUNT', `A chip count must be a whole number (got ${chips})`, {
+          chips,
+        });
       }
       if (threshold !== null) {
         if (chips === undefined) {
@@ -436,7 +486,9 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
           commandId: e.addOn,
         });
       }
-      return [{ type: 'AddOnTaken', ...stamp, entryId: e.entryId, charge: chargeOf(config.addOn as EntryProfile) }];
+      return [
+        { type: 'AddOnTaken', ...stamp, entryId: e.entryId, charge: chargeOf(config.addOn as EntryProfile) },
+      ];
     }
     case 'StartTournament': {
       if (state.status === 'running') {
@@ -444,22 +496,38 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       }
       const clock = startClock(state.clock, config.structure, ctx.now);
       if (isDomainError(clock)) return clock;
-      return [{ type: 'TournamentStarted', ...stamp, previousStatus: state.status, clockBefore: state.clock, clock }];
+      return [
+        {
+          type: 'TournamentStarted',
+          ...stamp,
+          previousStatus: state.status,
+          clockBefore: state.clock,
+          clock,
+        },
+      ];
     }
     case 'PauseClock':
-      return requireRunning(state) ?? clockChange(state, stamp, 'pause', pauseClock(state.clock, config.structure, ctx.now));
+      return (
+        requireRunning(state) ??
+        clockChange(state, stamp, 'pause', pauseClock(state.clock, config.structure, ctx.now))
+      );
     case 'ResumeClock':
       return (
-        requireRunning(state) ?? clockChange(state, stamp, 'resume', resumeClock(state.clock, config.structure, ctx.now))
+        requireRunning(state) ??
+        clockChange(state, stamp, 'resume', resumeClock(state.clock, config.structure, ctx.now))
       );
     case 'AddTime':
     case 'RemoveTime': {
       const problem = requireRunning(state);
       if (problem) return problem;
       if (!isWhole(command.ms, 1)) {
-        return new DomainError('INVALID_TIME', `Time must be a positive whole number of milliseconds (got ${command.ms})`, {
-          ms: command.ms,
-        });
+        return new DomainError(
+          'INVALID_TIME',
+          `Time must be a positive whole number of milliseconds (got ${command.ms})`,
+          {
+            ms: command.ms,
+          },
+        );
       }
       const delta = command.type === 'AddTime' ? command.ms : -command.ms;
       const action = command.type === 'AddTime' ? 'add-time' : 'remove-time';
@@ -470,9 +538,15 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
     case 'GoToLevel':
       return (
         requireRunning(state) ??
-        clockChange(state, stamp, 'go-to-level', goToLevel(state.clock, config.structure, ctx.now, command.levelIndex), {
-          levelIndex: command.levelIndex,
-        })
+        clockChange(
+          state,
+          stamp,
+          'go-to-level',
+          goToLevel(state.clock, config.structure, ctx.now, command.levelIndex),
+          {
+            levelIndex: command.levelIndex,
+          },
+        )
       );
     case 'RestartLevel':
       return (
@@ -501,13 +575,19 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
         const e = activeEntry(state, c.entryId);
         if (isDomainError(e)) return e;
         if (!isWhole(c.chips)) {
-          return new DomainError('INVALID_CHIP_COUNT', `A chip count must be a whole number (got ${c.chips})`, {
-            entryId: c.entryId,
-            chips: c.chips,
-          });
+          return new DomainError(
+            'INVALID_CHIP_COUNT',
+            `A chip count must be a whole number (got ${c.chips})`,
+            {
+              entryId: c.entryId,
+              chips: c.chips,
+            },
+          );
         }
         if (seen.has(c.entryId)) {
-          return new DomainError('DUPLICATE_ENTRY', `${entryLabel(e)} is listed twice`, { entryId: c.entryId });
+          return new DomainError('DUPLICATE_ENTRY', `${entryLabel(e)} is listed twice`, {
+            entryId: c.entryId,
+          });
         }
         seen.add(c.entryId);
         counts.push({ entryId: c.entryId, chips: c.chips, previous: e.chips, previousAt: e.chipsAt });
@@ -521,9 +601,13 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       const problem = noDeal(state);
       if (problem) return problem;
       if (!isWhole(command.amount)) {
-        return new DomainError('INVALID_AMOUNT', `Amounts must be whole, non-negative minor units (got ${command.amount})`, {
-          amount: command.amount,
-        });
+        return new DomainError(
+          'INVALID_AMOUNT',
+          `Amounts must be whole, non-negative minor units (got ${command.amount})`,
+          {
+            amount: command.amount,
+          },
+        );
       }
       return command.type === 'SetAddedMoney'
         ? [{ type: 'AddedMoneySet', ...stamp, amount: command.amount, previous: config.addedMoney }]
@@ -552,10 +636,14 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       for (const place of command.places) {
         const line = lines[place - 1];
         if (!isWhole(place, 1) || line === undefined) {
-          return new DomainError('PLACE_NOT_PAID', `Place ${place} is not a paid place (${lines.length} are paid)`, {
-            place,
-            paid: lines.length,
-          });
+          return new DomainError(
+            'PLACE_NOT_PAID',
+            `Place ${place} is not a paid place (${lines.length} are paid)`,
+            {
+              place,
+              paid: lines.length,
+            },
+          );
         }
         while (locked.length < place) locked.push(null);
         locked[place - 1] = line.amount;
@@ -568,7 +656,8 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       const problem = requireRunning(state);
       if (problem) return problem;
       const left = state.playersLeft;
-      const dealCoversAll = state.deal !== null && state.deal.leftToPlayFor === 0 && state.deal.shares.length === left;
+      const dealCoversAll =
+        state.deal !== null && state.deal.leftToPlayFor === 0 && state.deal.shares.length === left;
       if (left !== 1 && !dealCoversAll) {
         return new DomainError(
           'PLAYERS_STILL_IN',
@@ -626,7 +715,8 @@ function decideBust(
 ): Decision {
   const problem = requireRunning(state);
   if (problem) return problem;
-  if (command.busts.length === 0) return new DomainError('NO_BUSTS', 'Name at least one player who went out', {});
+  if (command.busts.length === 0)
+    return new DomainError('NO_BUSTS', 'Name at least one player who went out', {});
   const seen = new Set<string>();
   for (const b of command.busts) {
     const e = activeEntry(state, b.entryId);
@@ -646,9 +736,13 @@ function decideBust(
   const hitmanId = command.hitmanEntryId ?? null;
   if (hitmanId !== null) {
     if (seen.has(hitmanId)) {
-      return new DomainError('HITMAN_BUSTED', 'The player who won the pot cannot be one of the players busted', {
-        hitmanEntryId: hitmanId,
-      });
+      return new DomainError(
+        'HITMAN_BUSTED',
+        'The player who won the pot cannot be one of the players busted',
+        {
+          hitmanEntryId: hitmanId,
+        },
+      );
     }
     const hitman = activeEntry(state, hitmanId);
     if (isDomainError(hitman)) return hitman;
@@ -713,7 +807,11 @@ function decideDeal(
   }
   const alive = new Set(activeEntries(state).map((e) => e.entryId));
   const named = new Set(command.stacks.map((s) => s.entryId));
-  if (named.size !== command.stacks.length || named.size !== alive.size || [...named].some((id) => !alive.has(id))) {
+  if (
+    named.size !== command.stacks.length ||
+    named.size !== alive.size ||
+    [...named].some((id) => !alive.has(id))
+  ) {
     return new DomainError(
       'DEAL_PLAYERS_MISMATCH',
       `A deal must include every player still in (${alive.size}), each once`,
@@ -738,7 +836,11 @@ function decideDeal(
       ...stamp,
       kind: command.kind,
       method: deal.method,
-      shares: command.stacks.map((s, i) => ({ entryId: s.entryId, chips: s.chips, amount: deal.amounts[i] ?? 0 })),
+      shares: command.stacks.map((s, i) => ({
+        entryId: s.entryId,
+        chips: s.chips,
+        amount: deal.amounts[i] ?? 0,
+      })),
       leftToPlayFor: deal.leftToPlayFor,
       remainingPayouts: remaining,
     },

@@ -5,8 +5,8 @@
  * from the bust record, so an undone bust re-derives every later place for free.
  */
 import { assertNever } from '../core/errors.ts';
-import { evolveSeating } from '../seating/evolve.ts';
 import { isSeatingEvent } from '../seating/event-types.ts';
+import { evolveSeating } from '../seating/evolve.ts';
 import { applyBustBounties, recomputeBounties } from './bounties.ts';
 import { mapGet, mapSet } from './pmap.ts';
 import { addCharge } from './state.ts';
@@ -222,7 +222,8 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
     }
     case 'ChipCountsSet': {
       let s = state;
-      for (const c of event.counts) s = putEntry(s, { ...entry(s, c.entryId), chips: c.chips, chipsAt: event.at });
+      for (const c of event.counts)
+        s = putEntry(s, { ...entry(s, c.entryId), chips: c.chips, chipsAt: event.at });
       return s;
     }
     case 'PlayersBusted': {
@@ -239,6 +240,7 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
             ranking: event.ranking,
             chipsAtStartOfHand: b.chipsAtStartOfHand,
             hitmanEntryId: event.hitmanEntryId,
+            bountyAtBust: e.bountyOnHead,
             commandId: event.commandId,
             at: event.at,
           },
@@ -327,11 +329,13 @@ function revert(state: TournamentState, event: TournamentEvent): TournamentState
     }
     case 'RebuyTaken': {
       const e = entry(state, event.entryId);
+      const bounty = config(state).rules.bountyMode === 'none' ? 0 : event.charge.bounty;
       return {
         ...putEntry(state, {
           ...e,
           rebuys: e.rebuys.filter((id) => id !== event.commandId),
           paid: addCharge(e.paid, event.charge, -1),
+          bountyOnHead: e.bountyOnHead - bounty,
         }),
         money: moneyWith(state.money, event.charge, -1, 'rebuys'),
       };
@@ -339,7 +343,13 @@ function revert(state: TournamentState, event: TournamentEvent): TournamentState
     case 'AddOnTaken': {
       const e = entry(state, event.entryId);
       return {
-        ...putEntry(state, { ...e, addOn: null, paid: addCharge(e.paid, event.charge, -1) }),
+        ...putEntry(state, {
+          ...e,
+          addOn: null,
+          paid: addCharge(e.paid, event.charge, -1),
+          bountyOnHead:
+            e.bountyOnHead - (config(state).rules.bountyMode === 'none' ? 0 : event.charge.bounty),
+        }),
         money: moneyWith(state.money, event.charge, -1, 'addOns'),
       };
     }
@@ -360,10 +370,31 @@ function revert(state: TournamentState, event: TournamentEvent): TournamentState
       return s;
     }
     case 'PlayersBusted': {
+      // Bounties move back incrementally; when a later bust built on them (progressive
+      // knockouts), `undone` recomputes the whole ledger afterwards instead.
+      const mode = config(state).rules.bountyMode;
       let s = state;
-      for (const b of event.busts) s = putEntry(s, { ...entry(s, b.entryId), status: 'active', bust: null });
-      // Bounties are recomputed by the caller once the whole command is reverted.
-      return { ...s, playersLeft: s.playersLeft + event.busts.length };
+      let unclaimed = s.unclaimedBounties;
+      for (let i = event.busts.length - 1; i >= 0; i--) {
+        const b = event.busts[i] as (typeof event.busts)[number];
+        const x = entry(s, b.entryId);
+        const head = x.bust?.bountyAtBust ?? 0;
+        if (mode !== 'none') {
+          const hitman = event.hitmanEntryId === null ? undefined : mapGet(s.entries, event.hitmanEntryId);
+          if (hitman === undefined) unclaimed -= head;
+          else {
+            const cash = mode === 'fixed' ? head : Math.ceil(head / 2);
+            s = putEntry(s, {
+              ...hitman,
+              bountiesWon: hitman.bountiesWon - cash,
+              bountyOnHead: hitman.bountyOnHead - (head - cash),
+              knockouts: hitman.knockouts - 1,
+            });
+          }
+        }
+        s = putEntry(s, { ...x, status: 'active', bust: null, bountyOnHead: mode === 'none' ? 0 : head });
+      }
+      return { ...s, unclaimedBounties: unclaimed, playersLeft: s.playersLeft + event.busts.length };
     }
     case 'AddedMoneySet':
       return { ...state, config: { ...config(state), addedMoney: event.previous } };
@@ -391,24 +422,47 @@ function withBounties(state: TournamentState): TournamentState {
   return { ...state, entries: r.entries, unclaimedBounties: r.unclaimed };
 }
 
+/**
+ * Whether moving this event's bounties incrementally would be wrong because a later bust
+ * built on them: then the ledger is recomputed from the bust record (O(entries)).
+ */
+function needsBountyRecompute(
+  state: TournamentState,
+  e: TournamentEvent,
+  effect: 'revert' | 'reapply',
+): boolean {
+  const mode = state.config?.rules.bountyMode ?? 'none';
+  if (mode === 'none') return false;
+  if (e.type === 'RebuyTaken' || e.type === 'AddOnTaken') {
+    return mapGet(state.entries, e.entryId)?.status !== 'active';
+  }
+  if (e.type !== 'PlayersBusted' || e.hitmanEntryId === null) return false;
+  const hitman = mapGet(state.entries, e.hitmanEntryId);
+  // Fixed bounties never grow a head, so only progressive knockouts chain.
+  if (effect === 'revert') return mode === 'progressive' && hitman?.status !== 'active';
+  return hitman?.status !== 'active';
+}
+
 /** Tournament events of a command, in order (its seating events are compensated by their own events). */
 export function tournamentEventsOf(r: CommandRecord): TournamentEvent[] {
   return r.events.filter((e): e is TournamentEvent => !isSeatingEvent(e));
 }
 
-function undone(state: TournamentState, event: Extract<TournamentEvent, { type: 'CommandUndone' }>): TournamentState {
+function undone(
+  state: TournamentState,
+  event: Extract<TournamentEvent, { type: 'CommandUndone' }>,
+): TournamentState {
   const base = mapGet(state.log, event.base);
   if (base === undefined) throw new Error(`undo names unknown command ${event.base}`);
   const own = tournamentEventsOf(base);
+  const recompute = own.some((e) => needsBountyRecompute(state, e, event.effect));
   let s = state;
   if (event.effect === 'revert') {
     for (let i = own.length - 1; i >= 0; i--) s = revert(s, own[i] as TournamentEvent);
   } else {
     for (const e of own) s = apply(s, e);
   }
-  if (own.some((e) => e.type === 'PlayersBusted' || e.type === 'RebuyTaken' || e.type === 'AddOnTaken')) {
-    s = withBounties(s);
-  }
+  if (recompute) s = withBounties(s);
   s = setUndone(s, event.base, event.effect === 'revert');
   if (event.target !== event.base) {
     s = setUndone(s, event.target, true);
@@ -419,4 +473,3 @@ function undone(state: TournamentState, event: Extract<TournamentEvent, { type: 
   }
   return s;
 }
-

@@ -1,12 +1,16 @@
 /**
  * A persistent string-keyed map made of plain arrays, so the tournament state stays JSON and
  * an update copies a few short arrays instead of a whole object of 10,000 entries. That keeps
- * `evolve` O(1) per event and replaying 100,000 events fast.
+ * `evolve` O(1) per event.
  *
- * Shape: a fixed-depth trie (3 levels of 32 slots, 32,768 buckets) indexed by a hash of the
+ * Shape: a fixed-depth trie (4 levels of 16 slots, 65,536 buckets) indexed by a hash of the
  * key; a bucket is an array of [key, value] pairs sorted by key. Empty buckets and nodes are
- * null, so the same contents always have the same shape (deep equality holds after a
- * delete-then-insert, which undo/redo relies on).
+ * null, so the same contents always have the same shape whatever the order of updates
+ * (deep equality holds after undo/redo, and a bulk build equals one built key by key).
+ *
+ * Replay uses a transient form (see `transientMap`): a native Map behind the same functions,
+ * updated in place, turned back into the persistent form once at the end. Nobody sees the
+ * intermediate states of a replay, so mutating them is safe and saves most of its allocation.
  */
 
 type Bucket<T> = readonly (readonly [string, T])[];
@@ -20,9 +24,9 @@ export interface PMap<T> {
   readonly _t?: T;
 }
 
-const BITS = 5;
+const BITS = 4;
 const WIDTH = 1 << BITS;
-const DEPTH = 3;
+const DEPTH = 4;
 const MASK = WIDTH - 1;
 
 /** FNV-1a: small, fast and identical on every runtime. */
@@ -40,6 +44,7 @@ export function emptyMap<T>(): PMap<T> {
 }
 
 export function mapGet<T>(map: PMap<T>, key: string): T | undefined {
+  if (map instanceof Map) return (map as Map<string, T>).get(key);
   const h = hash(key);
   let node: Node | Bucket<unknown> | null = map.root;
   for (let d = 0; d < DEPTH; d++) {
@@ -55,60 +60,114 @@ export function mapHas<T>(map: PMap<T>, key: string): boolean {
   return mapGet(map, key) !== undefined;
 }
 
-function emptyNode(): (Node | Bucket<unknown> | null)[] {
-  return new Array(WIDTH).fill(null);
-}
+const newNode = (): (Node | Bucket<unknown> | null)[] =>
+  new Array<Node | Bucket<unknown> | null>(WIDTH).fill(null);
 
-/** Sets `key` to `value`; `undefined` deletes it. */
+/** Sets `key` to `value`; `undefined` deletes it. Copies one short array per level. */
 export function mapSet<T>(map: PMap<T>, key: string, value: T | undefined): PMap<T> {
+  if (map instanceof Map) {
+    const m = map as Map<string, T>;
+    if (value === undefined) m.delete(key);
+    else m.set(key, value);
+    return map;
+  }
   const h = hash(key);
+  const path: (Node | null)[] = new Array(DEPTH);
+  let node: Node | Bucket<unknown> | null = map.root;
+  for (let d = 0; d < DEPTH; d++) {
+    path[d] = node as Node | null;
+    node = node === null ? null : ((node as Node)[(h >>> (d * BITS)) & MASK] ?? null);
+  }
+  const bucket = (node ?? EMPTY) as Bucket<T>;
+  let i = 0;
+  while (i < bucket.length && (bucket[i] as readonly [string, T])[0] < key) i++;
+  const found = i < bucket.length && (bucket[i] as readonly [string, T])[0] === key;
   let sizeDelta = 0;
-  const update = (node: Node | Bucket<unknown> | null, depth: number): Node | Bucket<unknown> | null => {
-    if (depth === DEPTH) {
-      const bucket = (node ?? []) as Bucket<T>;
-      let i = 0;
-      while (i < bucket.length && (bucket[i] as readonly [string, T])[0] < key) i++;
-      const found = i < bucket.length && (bucket[i] as readonly [string, T])[0] === key;
-      const next = bucket.slice();
-      if (value === undefined) {
-        if (!found) return node;
-        next.splice(i, 1);
-        sizeDelta = -1;
-        return next.length === 0 ? null : next;
-      }
-      if (found) next[i] = [key, value];
-      else {
-        next.splice(i, 0, [key, value]);
-        sizeDelta = 1;
-      }
-      return next;
+  let child: Node | Bucket<unknown> | null;
+  if (value === undefined) {
+    if (!found) return map;
+    sizeDelta = -1;
+    child = bucket.length === 1 ? null : bucket.filter((_, k) => k !== i);
+  } else {
+    const next = bucket.slice();
+    if (found) next[i] = [key, value];
+    else {
+      next.splice(i, 0, [key, value]);
+      sizeDelta = 1;
     }
-    const slot = (h >>> (depth * BITS)) & MASK;
-    const current = node as Node | null;
-    const child = current === null ? null : (current[slot] ?? null);
-    const updated = update(child, depth + 1);
-    if (updated === child) return node;
-    const next = current === null ? emptyNode() : current.slice();
-    next[slot] = updated;
-    if (updated === null && next.every((c) => c === null)) return null;
-    return next;
-  };
-  const root = update(map.root, 0) as Node | null;
-  if (root === map.root) return map;
-  return { size: map.size + sizeDelta, root };
+    child = next;
+  }
+  for (let d = DEPTH - 1; d >= 0; d--) {
+    const parent = path[d] as Node | null;
+    const slot = (h >>> (d * BITS)) & MASK;
+    if (child === null && (parent === null || parent.every((c, k) => k === slot || c === null))) continue;
+    const copy = parent === null ? newNode() : parent.slice();
+    copy[slot] = child;
+    child = copy;
+  }
+  return { size: map.size + sizeDelta, root: child as Node | null };
 }
 
-/** Every value, in trie order (callers sort when order matters). */
-export function mapValues<T>(map: PMap<T>): T[] {
-  const out: T[] = [];
+const EMPTY: Bucket<never> = [];
+
+/** Every [key, value] pair, in trie order (callers sort when order matters). */
+function pairs<T>(map: PMap<T>): (readonly [string, T])[] {
+  if (map instanceof Map) return [...(map as Map<string, T>).entries()];
+  const out: (readonly [string, T])[] = [];
   const walk = (node: Node | Bucket<unknown> | null, depth: number): void => {
     if (node === null) return;
     if (depth === DEPTH) {
-      for (const pair of node as Bucket<T>) out.push(pair[1]);
+      for (const pair of node as Bucket<T>) out.push(pair);
       return;
     }
     for (const child of node as Node) walk(child, depth + 1);
   };
   walk(map.root, 0);
   return out;
+}
+
+/** Every value (callers sort when order matters). */
+export function mapValues<T>(map: PMap<T>): T[] {
+  if (map instanceof Map) return [...(map as Map<string, T>).values()];
+  return pairs(map).map((p) => p[1]);
+}
+
+/**
+ * A mutable copy for replay: the same functions update it in place. Only for a fold whose
+ * intermediate versions nobody reads; turn it back with `persistentMap`.
+ */
+export function transientMap<T>(map: PMap<T>): PMap<T> {
+  return new Map(pairs(map)) as unknown as PMap<T>;
+}
+
+/** The persistent form of a (possibly transient) map, built in one pass. */
+export function persistentMap<T>(map: PMap<T>): PMap<T> {
+  if (!(map instanceof Map)) return map;
+  const m = map as Map<string, T>;
+  if (m.size === 0) return emptyMap();
+  const root = newNode();
+  const buckets: (readonly [string, T])[][] = [];
+  for (const [key, value] of m) {
+    const h = hash(key);
+    let node = root as (Node | Bucket<unknown> | null)[];
+    for (let d = 0; d < DEPTH - 1; d++) {
+      const slot = (h >>> (d * BITS)) & MASK;
+      let next = node[slot] as (Node | Bucket<unknown> | null)[] | null;
+      if (next === null || next === undefined) {
+        next = newNode();
+        node[slot] = next;
+      }
+      node = next;
+    }
+    const slot = (h >>> ((DEPTH - 1) * BITS)) & MASK;
+    let bucket = node[slot] as (readonly [string, T])[] | null;
+    if (bucket === null || bucket === undefined) {
+      bucket = [];
+      node[slot] = bucket;
+      buckets.push(bucket);
+    }
+    bucket.push([key, value]);
+  }
+  for (const b of buckets) if (b.length > 1) b.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return { size: m.size, root };
 }

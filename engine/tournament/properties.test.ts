@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../core/errors.ts';
+import { evolve } from './evolve.ts';
 import { replay, restore, snapshot } from './replay.ts';
 import { finishingPlaces } from './results.ts';
 import { standings } from './standings.ts';
 import { activeEntries, listEntries } from './state.ts';
-import { ADD_ON, BUY_IN, type Body, Harness, MIN, REBUY, T0 } from './testing.ts';
-import { evolve } from './evolve.ts';
+import { ADD_ON, type Body, BUY_IN, Harness, MIN, REBUY, T0 } from './testing.ts';
 import type { TournamentState } from './types.ts';
 
 const KO = { ...BUY_IN, price: 15_000, bounty: 5_000 };
@@ -44,7 +44,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       hitman: fc.option(fc.nat(40), { nil: null }),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('count' as const), who: fc.nat(40), chips: fc.nat(100_000) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('count' as const), who: fc.nat(40), chips: fc.nat(100_000) }),
+  },
   {
     weight: 2,
     arbitrary: fc
@@ -71,7 +74,11 @@ function bodyFor(g: Game, a: Action): Body | null {
   const s = g.h.state;
   switch (a.kind) {
     case 'register':
-      return { type: 'Register', playerId: `p${s.entryCount + s.waitingList.length + g.done.length}`, name: 'P' };
+      return {
+        type: 'Register',
+        playerId: `p${s.entryCount + s.waitingList.length + g.done.length}`,
+        name: 'P',
+      };
     case 'reenter': {
       const players = listEntries(s).map((e) => e.playerId);
       const who = players[a.who % Math.max(1, players.length)];
@@ -169,7 +176,8 @@ function core(s: TournamentState): unknown {
 function checkPlaces(s: TournamentState): void {
   const places = finishingPlaces(s);
   const blocks = new Map<string, number>();
-  for (const p of Object.values(places)) blocks.set(`${p.place}-${p.placeTo}`, (blocks.get(`${p.place}-${p.placeTo}`) ?? 0) + 1);
+  for (const p of Object.values(places))
+    blocks.set(`${p.place}-${p.placeTo}`, (blocks.get(`${p.place}-${p.placeTo}`) ?? 0) + 1);
   const covered: number[] = [];
   for (const [key, count] of blocks) {
     const [a, b] = key.split('-').map(Number) as [number, number];
@@ -267,7 +275,9 @@ describe('tournament properties', () => {
           .reduce((a, e) => a + e.paid.chips, 0);
         expect(standings(s).chipsInPlay).toBe(issued);
         const m = s.money;
-        expect(issued).toBe((m.buyIns + m.reentries) * KO.chips + m.rebuys * REBUY.chips + m.addOns * ADD_ON.chips);
+        expect(issued).toBe(
+          (m.buyIns + m.reentries) * KO.chips + m.rebuys * REBUY.chips + m.addOns * ADD_ON.chips,
+        );
       }),
       { numRuns: 60 },
     );

@@ -1,14 +1,30 @@
 /** Replay and snapshots: the event log is the truth, a snapshot is a shortcut to its end. */
 import { DomainError } from '../core/errors.ts';
 import { evolve } from './evolve.ts';
+import { persistentMap, transientMap } from './pmap.ts';
 import { initialState, STATE_VERSION } from './state.ts';
 import type { TournamentEventAny, TournamentState } from './types.ts';
 
-/** The state after `events`, from an empty tournament. */
+/**
+ * The state after `events`, from an empty tournament. Equal to folding `evolve` one event at
+ * a time; its maps are updated in place while folding (nobody sees the intermediate states)
+ * and made persistent once at the end.
+ */
 export function replay(events: Iterable<TournamentEventAny>, tournamentId: string): TournamentState {
-  let state = initialState(tournamentId);
+  const empty = initialState(tournamentId);
+  let state: TournamentState = {
+    ...empty,
+    entries: transientMap(empty.entries),
+    players: transientMap(empty.players),
+    log: transientMap(empty.log),
+  };
   for (const e of events) state = evolve(state, e);
-  return state;
+  return {
+    ...state,
+    entries: persistentMap(state.entries),
+    players: persistentMap(state.players),
+    log: persistentMap(state.log),
+  };
 }
 
 /** The state as JSON (it is plain data: no Map, Set or class instances). */
@@ -50,9 +66,13 @@ export function restore(json: string): TournamentState | DomainError {
   }
   const missing = REQUIRED.filter((k) => s[k] === undefined);
   if (missing.length > 0 || typeof s.tournamentId !== 'string') {
-    return new DomainError('SNAPSHOT_INVALID', `The snapshot is missing ${missing.join(', ') || 'tournamentId'}`, {
-      missing,
-    });
+    return new DomainError(
+      'SNAPSHOT_INVALID',
+      `The snapshot is missing ${missing.join(', ') || 'tournamentId'}`,
+      {
+        missing,
+      },
+    );
   }
   return parsed as TournamentState;
 }

@@ -9,10 +9,11 @@
  * a hand-for-hand hand configured to 'tie', share those places and their prizes. R counts
  * every entrant, late registrations included, so places are final once registration closes.
  */
+
+import { DomainError } from '../core/errors.ts';
 import { computePayouts, type PayoutLine, shareTiedPlaces } from '../money/payouts.ts';
 import { computePrizePool, type PrizePool } from '../money/prize-pool.ts';
 import type { Minor } from '../money/types.ts';
-import { DomainError } from '../core/errors.ts';
 import { listEntries } from './state.ts';
 import type { Entry, TournamentState } from './types.ts';
 

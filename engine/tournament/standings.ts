@@ -9,7 +9,14 @@ import type { PrizePool } from '../money/prize-pool.ts';
 import type { CurrencyCode, Minor } from '../money/types.ts';
 import { finishingPlaces, payoutsOrComputed, prizePool, prizes } from './results.ts';
 import { listEntries } from './state.ts';
-import type { Alternate, BountyMode, EntryStatus, TournamentPhase, TournamentState, TournamentStatus } from './types.ts';
+import type {
+  Alternate,
+  BountyMode,
+  EntryStatus,
+  TournamentPhase,
+  TournamentState,
+  TournamentStatus,
+} from './types.ts';
 import { windowProblem } from './windows.ts';
 
 /** The derived clock at `now`; null before the tournament is created (no structure yet). */
@@ -190,7 +197,9 @@ export function standings(state: TournamentState, now?: number): Standings {
     bounties: {
       mode: config?.rules.bountyMode ?? 'none',
       unclaimed: state.unclaimedBounties,
-      byPlayer: [...byPlayer.values()].sort((a, b) => b.bountiesWon - a.bountiesWon || a.name.localeCompare(b.name)),
+      byPlayer: [...byPlayer.values()].sort(
+        (a, b) => b.bountiesWon - a.bountiesWon || a.name.localeCompare(b.name),
+      ),
     },
     deal: state.deal,
   };

@@ -10,9 +10,9 @@ import { evolve } from './evolve.ts';
 import { initialState } from './state.ts';
 import type {
   CreateTournament,
+  SeatingCommandBody,
   TournamentCommand,
   TournamentCommandBody,
-  SeatingCommandBody,
   TournamentEventAny,
   TournamentState,
 } from './types.ts';
@@ -28,9 +28,33 @@ export function testStructure(overrides: Partial<Structure> = {}): Structure {
   return { ...base, lateRegUntilLevel: 4, rebuyUntilLevel: 4, addOnAtLevel: 4, ...overrides };
 }
 
-export const BUY_IN: EntryProfile = { id: 'buyin', name: 'Buy-in', kind: 'buyin', price: 18_000, fee: 2_000, chips: 20_000, bounty: 0 };
-export const REBUY: EntryProfile = { id: 'rebuy', name: 'Rebuy', kind: 'rebuy', price: 18_000, fee: 2_000, chips: 20_000, bounty: 0 };
-export const ADD_ON: EntryProfile = { id: 'addon', name: 'Add-on', kind: 'addon', price: 10_000, fee: 0, chips: 30_000, bounty: 0 };
+export const BUY_IN: EntryProfile = {
+  id: 'buyin',
+  name: 'Buy-in',
+  kind: 'buyin',
+  price: 18_000,
+  fee: 2_000,
+  chips: 20_000,
+  bounty: 0,
+};
+export const REBUY: EntryProfile = {
+  id: 'rebuy',
+  name: 'Rebuy',
+  kind: 'rebuy',
+  price: 18_000,
+  fee: 2_000,
+  chips: 20_000,
+  bounty: 0,
+};
+export const ADD_ON: EntryProfile = {
+  id: 'addon',
+  name: 'Add-on',
+  kind: 'addon',
+  price: 10_000,
+  fee: 0,
+  chips: 30_000,
+  bounty: 0,
+};
 
 export type Body = TournamentCommandBody | SeatingCommandBody;
 
@@ -76,12 +100,19 @@ export class Harness {
 
   fail(body: Body, at?: number): DomainError {
     const out = this.try(body, at);
-    if (!(out instanceof DomainError)) throw new Error(`expected an error, got ${out.map((e) => e.type).join(', ')}`);
+    if (!(out instanceof DomainError))
+      throw new Error(`expected an error, got ${out.map((e) => e.type).join(', ')}`);
     return out;
   }
 
   create(extra: Partial<Omit<CreateTournament, 'type'>> = {}): this {
-    this.run({ type: 'CreateTournament', name: 'Friday 200', structure: testStructure(), buyIn: BUY_IN, ...extra });
+    this.run({
+      type: 'CreateTournament',
+      name: 'Friday 200',
+      structure: testStructure(),
+      buyIn: BUY_IN,
+      ...extra,
+    });
     return this;
   }
 

@@ -87,6 +87,8 @@ export interface BustRecord {
   readonly ranking: 'chips' | 'tie';
   readonly chipsAtStartOfHand: number | null;
   readonly hitmanEntryId: string | null;
+  /** Bounty on the entry's head when it busted (what moved to the hitman or the house). */
+  readonly bountyAtBust: number;
   readonly commandId: string;
   readonly at: number;
 }

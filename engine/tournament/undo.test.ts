@@ -29,7 +29,10 @@ describe('Undo', () => {
   });
   it('given an undo, when the undo is undone (redo), then the state is back, modulo the audit trail', () => {
     const h = new Harness();
-    h.started(5, { buyIn: { ...BUY_IN, price: 15_000, bounty: 5_000 }, rules: { bountyMode: 'progressive' } });
+    h.started(5, {
+      buyIn: { ...BUY_IN, price: 15_000, bounty: 5_000 },
+      rules: { bountyMode: 'progressive' },
+    });
     h.run({ type: 'BustPlayers', busts: [{ entryId: 'e5' }], hitmanEntryId: 'e1' }, T0 + MIN);
     const bust = h.lastId;
     h.run({ type: 'BustPlayers', busts: [{ entryId: 'e1' }], hitmanEntryId: 'e2' });
@@ -161,7 +164,9 @@ describe('seating integration', () => {
   it('given hand-for-hand on, when busts are reported at two tables, then they share the hand key and tie', () => {
     const h = seatedGame();
     h.run({ type: 'StartHandForHand' }, T0 + MIN);
-    const [a, b] = ['t1', 't2'].map((t) => h.state.seating.tables.find((x) => x.id === t)?.occupants.find((o) => o !== null));
+    const [a, b] = ['t1', 't2'].map((t) =>
+      h.state.seating.tables.find((x) => x.id === t)?.occupants.find((o) => o !== null),
+    );
     h.run({ type: 'BustPlayers', busts: [{ entryId: a as string }] });
     h.run({ type: 'BustPlayers', busts: [{ entryId: b as string }] });
     const rows = standings(h.state).entries.filter((e) => e.status === 'busted');

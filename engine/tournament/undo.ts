@@ -9,11 +9,12 @@
  * puts the player back in their seat (`restoreSeat`), a redone bust unseats again; seating
  * commands themselves are compensated by `undoSeatingEvents`.
  */
+
+import { computeClock } from '../clock/compute.ts';
 import type { Ctx } from '../core/ctx.ts';
 import { DomainError, isDomainError } from '../core/errors.ts';
-import { computeClock } from '../clock/compute.ts';
-import { evolveSeating } from '../seating/evolve.ts';
 import { isSeatingEvent } from '../seating/event-types.ts';
+import { evolveSeating } from '../seating/evolve.ts';
 import { restoreSeat, seatEntry, unseatEntries } from '../seating/hooks.ts';
 import type { SeatingEvent, SeatingState } from '../seating/types.ts';
 import { undoSeatingEvents } from '../seating/undo.ts';
@@ -70,15 +71,26 @@ function entryOrBlock(state: TournamentState, base: CommandRecord, entryId: stri
 }
 
 /** Can this event of `base` be reverted in `state`? */
-function canRevert(state: TournamentState, base: CommandRecord, e: TournamentEvent, now: number): DomainError | null {
+function canRevert(
+  state: TournamentState,
+  base: CommandRecord,
+  e: TournamentEvent,
+  now: number,
+): DomainError | null {
   switch (e.type) {
     case 'TournamentCreated':
-      return new DomainError('UNDO_NOT_SUPPORTED', 'Creating the tournament cannot be undone; cancel it instead', {
-        commandId: base.commandId,
-      });
+      return new DomainError(
+        'UNDO_NOT_SUPPORTED',
+        'Creating the tournament cannot be undone; cancel it instead',
+        {
+          commandId: base.commandId,
+        },
+      );
     case 'TournamentConfigured':
       if (state.status === 'running') return blocked(base, 'the tournament has started since', null);
-      return deepEqual(state.config, e.config) ? null : blocked(base, 'the settings were changed again since', null);
+      return deepEqual(state.config, e.config)
+        ? null
+        : blocked(base, 'the settings were changed again since', null);
     case 'RegistrationOpened':
       if (state.status !== 'registration' && e.previousStatus === 'announced') {
         return blocked(base, 'the tournament has started since', null);
@@ -93,14 +105,20 @@ function canRevert(state: TournamentState, base: CommandRecord, e: TournamentEve
       const entry = entryOrBlock(state, base, e.entryId);
       if (isDomainError(entry)) return entry;
       const who = entryLabel(entry);
-      if (entry.status === 'busted') return blocked(base, `${who} has busted since`, entry.bust?.commandId ?? null);
+      if (entry.status === 'busted')
+        return blocked(base, `${who} has busted since`, entry.bust?.commandId ?? null);
       if (entry.status === 'unregistered') return blocked(base, `${who} has unregistered since`, null);
       if (entry.rebuys.length > 0) {
         return blocked(base, `${who} has rebought since`, latestCommandOf(state, entry.rebuys));
       }
       if (entry.addOn !== null) return blocked(base, `${who} has taken the add-on since`, entry.addOn);
       const victim = bustByHitman(state, entry.entryId);
-      if (victim) return blocked(base, `${who} has knocked out ${entryLabel(victim)} since`, victim.bust?.commandId ?? null);
+      if (victim)
+        return blocked(
+          base,
+          `${who} has knocked out ${entryLabel(victim)} since`,
+          victim.bust?.commandId ?? null,
+        );
       if (state.deal?.shares.some((s) => s.entryId === entry.entryId)) {
         return blocked(base, `${who} is part of a deal`, state.deal.commandId);
       }
@@ -123,12 +141,16 @@ function canRevert(state: TournamentState, base: CommandRecord, e: TournamentEve
       return null;
     case 'TournamentStarted': {
       if (!deepEqual(state.clock, e.clock)) return blocked(base, 'the clock has been changed since', null);
-      const played = listEntries(state).find((x) => x.bust !== null || x.rebuys.length > 0 || x.addOn !== null);
+      const played = listEntries(state).find(
+        (x) => x.bust !== null || x.rebuys.length > 0 || x.addOn !== null,
+      );
       return played ? blocked(base, `${entryLabel(played)} has played since`, null) : null;
     }
     case 'ClockChanged':
     case 'TournamentFinished':
-      return deepEqual(state.clock, e.clock) ? null : blocked(base, 'the clock has been changed again since', null);
+      return deepEqual(state.clock, e.clock)
+        ? null
+        : blocked(base, 'the clock has been changed again since', null);
     case 'LevelsEdited': {
       const c = state.config;
       if (c === null || !deepEqual(c.structure.levels, e.levels)) {
@@ -163,15 +185,25 @@ function canRevert(state: TournamentState, base: CommandRecord, e: TournamentEve
       }
       return null;
     case 'AddedMoneySet':
-      return state.config?.addedMoney === e.amount ? null : blocked(base, 'added money was changed again since', null);
+      return state.config?.addedMoney === e.amount
+        ? null
+        : blocked(base, 'added money was changed again since', null);
     case 'GuaranteeSet':
-      return state.config?.guarantee === e.amount ? null : blocked(base, 'the guarantee was changed again since', null);
+      return state.config?.guarantee === e.amount
+        ? null
+        : blocked(base, 'the guarantee was changed again since', null);
     case 'PayoutsEdited':
-      return deepEqual(state.payoutEdits.manual, e.manual) ? null : blocked(base, 'payouts were edited again since', null);
+      return deepEqual(state.payoutEdits.manual, e.manual)
+        ? null
+        : blocked(base, 'payouts were edited again since', null);
     case 'PayoutsLocked':
-      return deepEqual(state.payoutEdits.locked, e.locked) ? null : blocked(base, 'more places were locked since', null);
+      return deepEqual(state.payoutEdits.locked, e.locked)
+        ? null
+        : blocked(base, 'more places were locked since', null);
     case 'DealMade':
-      return state.deal?.commandId === base.commandId ? null : blocked(base, 'the deal has changed since', null);
+      return state.deal?.commandId === base.commandId
+        ? null
+        : blocked(base, 'the deal has changed since', null);
     case 'TournamentCancelled':
       return null;
     case 'CommandUndone':
@@ -189,10 +221,14 @@ function activeEntryOfPlayer(state: TournamentState, playerId: string): Entry | 
 /** Can this event of `base` be applied again (a redo) in `state`? */
 function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEvent): DomainError | null {
   const redo = (why: string, blocking: string | null = null): DomainError =>
-    new DomainError('REDO_BLOCKED', `Cannot redo ${describe(base)}: ${why}${blocking === null ? '' : ` (undo command ${blocking} first)`}`, {
-      commandId: base.commandId,
-      blockingCommandId: blocking,
-    });
+    new DomainError(
+      'REDO_BLOCKED',
+      `Cannot redo ${describe(base)}: ${why}${blocking === null ? '' : ` (undo command ${blocking} first)`}`,
+      {
+        commandId: base.commandId,
+        blockingCommandId: blocking,
+      },
+    );
   switch (e.type) {
     case 'TournamentCreated':
       return redo('creating the tournament is never undone');
@@ -210,7 +246,8 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
       const other = activeEntryOfPlayer(state, e.playerId);
       if (other) return redo(`${e.name} has registered again since`, other.commandId);
       const cap = state.config?.rules.capacity ?? null;
-      if (cap !== null && state.playersLeft >= cap) return redo(`the tournament is full (${state.playersLeft} of ${cap})`);
+      if (cap !== null && state.playersLeft >= cap)
+        return redo(`the tournament is full (${state.playersLeft} of ${cap})`);
       if (e.previousEntryId !== null) {
         const prev = getEntry(state, e.previousEntryId);
         if (prev === undefined || prev.status !== 'busted' || prev.reenteredAs !== null) {
@@ -220,7 +257,8 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
       return state.deal === null ? null : redo('a deal has been made since', state.deal.commandId);
     }
     case 'AlternateAdded': {
-      if (state.waitingList.some((a) => a.playerId === e.playerId)) return redo(`${e.name} is on the waiting list`);
+      if (state.waitingList.some((a) => a.playerId === e.playerId))
+        return redo(`${e.name} is on the waiting list`);
       const other = activeEntryOfPlayer(state, e.playerId);
       return other ? redo(`${e.name} has registered since`, other.commandId) : null;
     }
@@ -240,7 +278,8 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
       if (entry === undefined || entry.status === 'voided' || entry.status === 'unregistered') {
         return redo(`entry ${e.entryId} is no longer in the tournament`);
       }
-      if (e.type === 'AddOnTaken' && entry.addOn !== null) return redo(`${entryLabel(entry)} has taken an add-on since`, entry.addOn);
+      if (e.type === 'AddOnTaken' && entry.addOn !== null)
+        return redo(`${entryLabel(entry)} has taken an add-on since`, entry.addOn);
       return state.deal === null ? null : redo('a deal has been made since', state.deal.commandId);
     }
     case 'TournamentStarted':
@@ -254,7 +293,9 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
         ? null
         : redo('the clock has been changed since');
     case 'LevelsEdited':
-      return deepEqual(state.config?.structure.levels, e.previous) ? null : redo('the levels were edited since');
+      return deepEqual(state.config?.structure.levels, e.previous)
+        ? null
+        : redo('the levels were edited since');
     case 'ChipCountsSet':
       for (const c of e.counts) {
         const entry = getEntry(state, c.entryId);
@@ -264,15 +305,27 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
       }
       return null;
     case 'PlayersBusted': {
+      const first = Math.min(...e.busts.map((b) => b.ordinal));
       for (const b of e.busts) {
         const entry = getEntry(state, b.entryId);
         if (entry?.status !== 'active') return redo(`entry ${b.entryId} is not in play`);
+        // Knockouts made after this hand would happen after the player was out.
+        if (entry.knockouts > 0) {
+          const victim = listEntries(state).find(
+            (x) => x.bust?.hitmanEntryId === entry.entryId && x.bust.ordinal > first,
+          );
+          if (victim)
+            return redo(
+              `${entryLabel(entry)} has knocked out ${entryLabel(victim)} since`,
+              victim.bust?.commandId ?? null,
+            );
+        }
       }
       if (e.hitmanEntryId !== null) {
         // The hitman may have busted since, but only after this hand.
         const hitman = getEntry(state, e.hitmanEntryId);
-        const first = Math.min(...e.busts.map((b) => b.ordinal));
-        const ok = hitman?.status === 'active' || (hitman?.status === 'busted' && (hitman.bust?.ordinal ?? 0) > first);
+        const ok =
+          hitman?.status === 'active' || (hitman?.status === 'busted' && (hitman.bust?.ordinal ?? 0) > first);
         if (!ok) return redo(`the hitman ${e.hitmanEntryId} is no longer in play`);
       }
       if (state.playersLeft - e.busts.length < 1) return redo('nobody would be left to win');
@@ -289,7 +342,9 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
     case 'DealMade': {
       if (state.deal !== null) return redo('another deal has been made', state.deal.commandId);
       const alive = listEntries(state).filter((x) => x.status === 'active');
-      const same = alive.length === e.shares.length && e.shares.every((s) => getEntry(state, s.entryId)?.status === 'active');
+      const same =
+        alive.length === e.shares.length &&
+        e.shares.every((s) => getEntry(state, s.entryId)?.status === 'active');
       return same ? null : redo('the players still in have changed since');
     }
     case 'TournamentCancelled':
@@ -350,7 +405,15 @@ function seatingFor(
           if (problem) break;
         }
       } else {
-        problem = push(unseatEntries(seating, e.busts.map((b) => b.entryId), ctx, after.playersLeft, paid));
+        problem = push(
+          unseatEntries(
+            seating,
+            e.busts.map((b) => b.entryId),
+            ctx,
+            after.playersLeft,
+            paid,
+          ),
+        );
       }
     }
     if (problem) return problem;
@@ -361,17 +424,22 @@ function seatingFor(
 export function decideUndo(state: TournamentState, targetId: string, stamp: Stamp, ctx: Ctx): Decision {
   const target = mapGet(state.log, targetId);
   if (target === undefined) {
-    return new DomainError('UNDO_NOT_FOUND', `There is no command ${targetId} to undo`, { commandId: targetId });
+    return new DomainError('UNDO_NOT_FOUND', `There is no command ${targetId} to undo`, {
+      commandId: targetId,
+    });
   }
   if (target.undone) {
-    return new DomainError('ALREADY_UNDONE', `${describe(target)} is already undone`, { commandId: targetId });
+    return new DomainError('ALREADY_UNDONE', `${describe(target)} is already undone`, {
+      commandId: targetId,
+    });
   }
   const first = target.events[0];
   const isUndo = first?.type === 'CommandUndone';
   const baseId = isUndo ? first.base : target.commandId;
   const effect: 'revert' | 'reapply' = isUndo && first.effect === 'revert' ? 'reapply' : 'revert';
   const base = mapGet(state.log, baseId);
-  if (base === undefined) return new DomainError('UNDO_NOT_FOUND', `There is no command ${baseId}`, { commandId: baseId });
+  if (base === undefined)
+    return new DomainError('UNDO_NOT_FOUND', `There is no command ${baseId}`, { commandId: baseId });
 
   const own = tournamentEventsOf(base);
   if (state.status === 'finished' && !own.some((e) => e.type === 'TournamentFinished')) {
@@ -380,9 +448,13 @@ export function decideUndo(state: TournamentState, targetId: string, stamp: Stam
     });
   }
   if (state.status === 'cancelled' && !own.some((e) => e.type === 'TournamentCancelled')) {
-    return new DomainError('TOURNAMENT_CANCELLED', 'The tournament was cancelled; undo the cancellation first', {
-      commandId: targetId,
-    });
+    return new DomainError(
+      'TOURNAMENT_CANCELLED',
+      'The tournament was cancelled; undo the cancellation first',
+      {
+        commandId: targetId,
+      },
+    );
   }
   // Check the events in the order they will be applied, each against the state as it will be.
   if (effect === 'revert') {

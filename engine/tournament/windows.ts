@@ -26,7 +26,8 @@ function inside(state: TournamentState, now: number, until: number, includeBreak
 /** null when open at `now`, else the error a TD sees ("Rebuys closed after level 6"). */
 export function windowProblem(state: TournamentState, now: number, kind: WindowKind): DomainError | null {
   const s = state.config?.structure;
-  if (s === undefined) return new DomainError('TOURNAMENT_NOT_CREATED', 'The tournament has not been created');
+  if (s === undefined)
+    return new DomainError('TOURNAMENT_NOT_CREATED', 'The tournament has not been created');
   switch (kind) {
     case 'late-registration': {
       const until = s.lateRegUntilLevel;
@@ -34,9 +35,13 @@ export function windowProblem(state: TournamentState, now: number, kind: WindowK
         return new DomainError('LATE_REGISTRATION_CLOSED', 'This tournament has no late registration', {});
       }
       if (state.registrationClosed) {
-        return new DomainError('LATE_REGISTRATION_CLOSED', 'Late registration was closed by the tournament director', {
-          untilLevel: until,
-        });
+        return new DomainError(
+          'LATE_REGISTRATION_CLOSED',
+          'Late registration was closed by the tournament director',
+          {
+            untilLevel: until,
+          },
+        );
       }
       return inside(state, now, until, false)
         ? null
@@ -60,7 +65,9 @@ export function windowProblem(state: TournamentState, now: number, kind: WindowK
       }
       return inside(state, now, at, true)
         ? null
-        : new DomainError('ADDON_CLOSED', `Add-ons closed after the break following level ${at}`, { atLevel: at });
+        : new DomainError('ADDON_CLOSED', `Add-ons closed after the break following level ${at}`, {
+            atLevel: at,
+          });
     }
     default:
       return assertNever(kind, 'window');

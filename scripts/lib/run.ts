@@ -22,7 +22,8 @@ export function run(
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})\n${output.slice(-4000)}`));
+      else
+        reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})\n${output.slice(-4000)}`));
     });
   });
 }

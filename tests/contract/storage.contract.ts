@@ -46,7 +46,9 @@ export function defineStorageContract(adapterName: string, withStorage: WithStor
     it('given appended events, when reading from a seq, then the tail comes back in order', async () => {
       await withStorage(async (port) => {
         await port.migrate();
-        await port.batch([{ op: 'append', tournamentId: 't1', expectedLastSeq: 0, events: [ev(1), ev(2), ev(3)] }]);
+        await port.batch([
+          { op: 'append', tournamentId: 't1', expectedLastSeq: 0, events: [ev(1), ev(2), ev(3)] },
+        ]);
         await port.batch([{ op: 'append', tournamentId: 't1', expectedLastSeq: 3, events: [ev(4)] }]);
         expect(await port.lastSeq('t1')).toBe(4);
         const all = await port.readEvents('t1', 0, 100);
@@ -74,7 +76,9 @@ export function defineStorageContract(adapterName: string, withStorage: WithStor
         await port.migrate();
         await port.batch([{ op: 'append', tournamentId: 't', expectedLastSeq: 0, events: [ev(1)] }]);
         await expectStorageError(
-          port.batch([{ op: 'append', tournamentId: 't', expectedLastSeq: 0, events: [ev(1, { eventId: 'x' })] }]),
+          port.batch([
+            { op: 'append', tournamentId: 't', expectedLastSeq: 0, events: [ev(1, { eventId: 'x' })] },
+          ]),
           'SEQ_CONFLICT',
         );
         await expectStorageError(
@@ -90,7 +94,9 @@ export function defineStorageContract(adapterName: string, withStorage: WithStor
         await port.migrate();
         await port.batch([{ op: 'append', tournamentId: 't', expectedLastSeq: 0, events: [ev(1)] }]);
         await expectStorageError(
-          port.batch([{ op: 'append', tournamentId: 't', expectedLastSeq: 1, events: [ev(2, { eventId: 'e-1' })] }]),
+          port.batch([
+            { op: 'append', tournamentId: 't', expectedLastSeq: 1, events: [ev(2, { eventId: 'e-1' })] },
+          ]),
           'DUPLICATE_EVENT',
         );
         expect(await port.lastSeq('t')).toBe(1);
@@ -100,7 +106,9 @@ export function defineStorageContract(adapterName: string, withStorage: WithStor
     it('given a batch whose last operation fails, then the whole batch is rolled back', async () => {
       await withStorage(async (port) => {
         await port.migrate();
-        await port.batch([{ op: 'commandResult', tournamentId: 't', commandId: 'c0', seq: 0, response: '{}' }]);
+        await port.batch([
+          { op: 'commandResult', tournamentId: 't', commandId: 'c0', seq: 0, response: '{}' },
+        ]);
         await expectStorageError(
           port.batch([
             { op: 'append', tournamentId: 't', expectedLastSeq: 0, events: [ev(1), ev(2)] },
@@ -187,7 +195,9 @@ export function defineStorageContract(adapterName: string, withStorage: WithStor
       await withStorage(async (port) => {
         await port.migrate();
         const body = JSON.stringify({ name: 'Søren Ærø 🂡', pad: 'x'.repeat(200_000) });
-        await port.batch([{ op: 'append', tournamentId: 't', expectedLastSeq: 0, events: [ev(1, { body })] }]);
+        await port.batch([
+          { op: 'append', tournamentId: 't', expectedLastSeq: 0, events: [ev(1, { body })] },
+        ]);
         expect((await port.readEvents('t', 0, 1))[0]?.body).toBe(body);
       });
     });

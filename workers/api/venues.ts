@@ -53,7 +53,9 @@ export const venues = new Hono<{ Bindings: Env }>()
     const createdAt = Date.now();
     const t = c.env.TOURNAMENT.get(c.env.TOURNAMENT.idFromName(id));
     // The tournament's own log records its creation first; the venue's list follows.
-    await t.append(id, [{ type: 'TournamentCreated', data: { venueId, name: body.name, currency: venue.currency } }]);
+    await t.append(id, [
+      { type: 'TournamentCreated', data: { venueId, name: body.name, currency: venue.currency } },
+    ]);
     await stub.addTournament(venueId, { id, name: body.name, createdAt });
     return c.json({ tournament: { id, name: body.name, venueId, createdAt } }, 201);
   });

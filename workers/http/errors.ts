@@ -5,8 +5,8 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError } from '../../engine/core/errors.ts';
 import { StorageError } from '../../durable-objects/storage/errors.ts';
+import { DomainError } from '../../engine/core/errors.ts';
 
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
@@ -38,7 +38,13 @@ export function domainStatus(code: string): ContentfulStatusCode {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof DomainError) {
-    return new ApiError(domainStatus(err.code), err.code, err.message, err.details as Record<string, unknown>, err);
+    return new ApiError(
+      domainStatus(err.code),
+      err.code,
+      err.message,
+      err.details as Record<string, unknown>,
+      err,
+    );
   }
   if (err instanceof StorageError) {
     const status = err.code === 'STORAGE_UNAVAILABLE' ? 503 : 409;
@@ -60,6 +66,8 @@ export function errorResponse(c: Context, err: unknown): Response {
       }),
     );
   }
-  const body = { error: { code: api.code, message: api.message, ...(api.details ? { details: api.details } : {}) } };
+  const body = {
+    error: { code: api.code, message: api.message, ...(api.details ? { details: api.details } : {}) },
+  };
   return c.json(body, api.status);
 }

@@ -9,7 +9,8 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   const length = Number(c.req.header('content-length') ?? '0');
   if (length > MAX_JSON_BYTES) throw new ApiError(413, 'BODY_TOO_LARGE', `Body over ${MAX_JSON_BYTES} bytes`);
   const text = await c.req.text();
-  if (text.length > MAX_JSON_BYTES) throw new ApiError(413, 'BODY_TOO_LARGE', `Body over ${MAX_JSON_BYTES} bytes`);
+  if (text.length > MAX_JSON_BYTES)
+    throw new ApiError(413, 'BODY_TOO_LARGE', `Body over ${MAX_JSON_BYTES} bytes`);
   let raw: unknown;
   try {
     raw = text.length === 0 ? undefined : JSON.parse(text);

@@ -63,7 +63,9 @@ export const api = {
       (r) => r.tournaments,
     ),
   events: (id: string, after = 0) =>
-    call<{ seq: number; events: WireEvent[] }>(`/tournaments/${encodeURIComponent(id)}/events?after=${after}`),
+    call<{ seq: number; events: WireEvent[] }>(
+      `/tournaments/${encodeURIComponent(id)}/events?after=${after}`,
+    ),
   addNote: (id: string, text: string) =>
     call<{ seq: number }>(`/tournaments/${encodeURIComponent(id)}/notes`, {
       method: 'POST',

@@ -27,7 +27,9 @@ export class LiveTournament {
   connect(): void {
     this.#closed = false;
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${proto}//${location.host}/api/v1/tournaments/${encodeURIComponent(this.id)}/live?after=${this.seq}`);
+    const ws = new WebSocket(
+      `${proto}//${location.host}/api/v1/tournaments/${encodeURIComponent(this.id)}/live?after=${this.seq}`,
+    );
     this.#ws = ws;
     this.status = 'connecting';
     ws.onmessage = (m) => this.#onMessage(JSON.parse(String(m.data)));

@@ -1,0 +1,62 @@
+/**
+ * How the API contract suite reaches a Felt server: through `SELF` inside workerd, or over
+ * real HTTP/WebSocket on loopback to the local cloud runtime or the box.
+ */
+export interface TestSocket {
+  /** Next JSON message (waits up to timeoutMs). */
+  next(timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Resolves true if no message arrives within ms. */
+  quiet(ms: number): Promise<boolean>;
+  send(data: string): void;
+  close(): void;
+}
+
+export interface ApiTarget {
+  readonly name: string;
+  readonly runtime: 'cloud' | 'box';
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  openSocket(path: string): Promise<TestSocket>;
+}
+
+/** Wraps anything with addEventListener('message') into a queue of parsed messages. */
+export function queueSocket(ws: {
+  addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
+  send(data: string): void;
+  close(): void;
+}): TestSocket {
+  const messages: Record<string, unknown>[] = [];
+  const waiters: ((m: Record<string, unknown>) => void)[] = [];
+  ws.addEventListener('message', (e) => {
+    const msg = JSON.parse(
+      typeof e.data === 'string' ? e.data : new TextDecoder().decode(e.data as ArrayBuffer),
+    );
+    const w = waiters.shift();
+    if (w) w(msg);
+    else messages.push(msg);
+  });
+  return {
+    next(timeoutMs = 5000) {
+      const m = messages.shift();
+      if (m) return Promise.resolve(m);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          const i = waiters.indexOf(done);
+          if (i >= 0) waiters.splice(i, 1);
+          reject(new Error(`no WebSocket message within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const done = (msg: Record<string, unknown>) => {
+          clearTimeout(timer);
+          resolve(msg);
+        };
+        waiters.push(done);
+      });
+    },
+    async quiet(ms) {
+      if (messages.length > 0) return false;
+      await new Promise((r) => setTimeout(r, ms));
+      return messages.length === 0;
+    },
+    send: (d) => ws.send(d),
+    close: () => ws.close(),
+  };
+}

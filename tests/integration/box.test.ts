@@ -1,0 +1,100 @@
+/**
+ * The real box: `felt-box serve` as its own process, workerd + libSQL, on a free loopback port.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { defineApiContract } from '../contract/api.contract.ts';
+import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
+import { httpTarget } from './helpers/node-target.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'felt-box-test-'));
+let box: BoxProcess;
+let port: number;
+
+beforeAll(async () => {
+  port = await freePort();
+  box = await startBoxProcess(dataDir, port);
+});
+
+afterAll(async () => {
+  await box?.interrupt();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the box', () => {
+  defineApiContract(() => httpTarget('box', 'box', () => box.url));
+
+  it('keeps a tournament’s events across a restart, and Ctrl-C stops every process', async () => {
+    const json = { 'content-type': 'application/json' };
+    await fetch(`${box.url}/api/v1/venues`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ id: 'restart-club', name: 'Restart Club' }),
+    });
+    const created = await fetch(`${box.url}/api/v1/venues/restart-club/tournaments`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ name: 'Survivor Cup' }),
+    });
+    const id = ((await created.json()) as { tournament: { id: string } }).tournament.id;
+    for (const text of ['one', 'two', 'three']) {
+      const res = await fetch(`${box.url}/api/v1/tournaments/${id}/notes`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ text }),
+      });
+      expect(res.status).toBe(201);
+    }
+
+    expect(await box.interrupt()).toBe(0);
+    // Every process it started is gone: nothing listens on the port any more.
+    await expect(fetch(`${box.url}/api/v1/health`)).rejects.toThrow();
+
+    box = await startBoxProcess(dataDir, port);
+    expect(box.output()).toContain('"appliedNow":[]');
+    const res = await fetch(`${box.url}/api/v1/tournaments/${id}/events`);
+    const body = (await res.json()) as { seq: number; events: { type: string; event: { text?: string } }[] };
+    expect(body.seq).toBe(4);
+    expect(body.events.map((e) => e.event.text ?? e.type)).toEqual([
+      'TournamentCreated',
+      'one',
+      'two',
+      'three',
+    ]);
+    const list = await fetch(`${box.url}/api/v1/venues/restart-club/tournaments`);
+    expect(((await list.json()) as { tournaments: { id: string }[] }).tournaments.map((t) => t.id)).toEqual([
+      id,
+    ]);
+  });
+
+  it('gives a clear error when the port is in use', async () => {
+    const blocker = createServer();
+    const busy = await freePort();
+    await new Promise<void>((r) => blocker.listen(busy, '127.0.0.1', () => r()));
+    try {
+      const other = mkdtempSync(join(tmpdir(), 'felt-box-busy-'));
+      const run = spawnBoxCli(['serve', '--data-dir', other, '--host', '127.0.0.1', '--port', String(busy)]);
+      expect(await run.exited).toBe(3);
+      expect(run.output()).toMatch(new RegExp(`Port ${busy} on 127\\.0\\.0\\.1 is already in use`));
+      rmSync(other, { recursive: true, force: true });
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses bad flags with a usage error and starts nothing', async () => {
+    const bad = spawnBoxCli(['serve', '--port', 'eighty']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toMatch(/--port must be a whole number/);
+    const unknown = spawnBoxCli(['serve', '--colour', 'green']);
+    expect(await unknown.exited).toBe(2);
+    expect(unknown.output()).toMatch(/Unknown option '--colour'/);
+    const command = spawnBoxCli(['explode']);
+    expect(await command.exited).toBe(2);
+    expect(command.output()).toMatch(/unknown command "explode"/);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The local cloud runtime (`wrangler dev`: the Worker and Durable Objects in workerd with
+ * DO SQLite) on a free loopback port: the same API contract as the box, and restarts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { seedDemo } from '../../scripts/lib/seed.ts';
+import { defineApiContract } from '../contract/api.contract.ts';
+import { httpTarget } from './helpers/node-target.ts';
+
+const persistTo = mkdtempSync(join(tmpdir(), 'felt-cloud-test-'));
+let cloud: RunningCloud;
+let port: number;
+
+beforeAll(async () => {
+  port = await freePort();
+  cloud = await startCloud({ port, persistTo });
+});
+
+afterAll(async () => {
+  await cloud?.stop();
+  rmSync(persistTo, { recursive: true, force: true });
+});
+
+describe('the local cloud runtime', () => {
+  defineApiContract(() => httpTarget('cloud', 'cloud', () => cloud.url));
+
+  it('seeds the demo club once, and keeps it and the tournament log across a restart', async () => {
+    const first = await seedDemo(cloud.url);
+    expect(first.created).toBe(true);
+    const again = await seedDemo(cloud.url);
+    expect(again).toEqual({ ...first, created: false });
+
+    await cloud.stop();
+    cloud = await startCloud({ port, persistTo });
+    const res = await fetch(`${cloud.url}/api/v1/tournaments/${first.tournamentId}/events`);
+    const body = (await res.json()) as { seq: number; events: { type: string }[] };
+    expect(body.events.map((e) => e.type)).toEqual(['TournamentCreated', 'NoteAdded']);
+    expect((await seedDemo(cloud.url)).created).toBe(false);
+  });
+});
