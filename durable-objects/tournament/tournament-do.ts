@@ -74,14 +74,15 @@ export class TournamentDO extends DurableObject<Env> {
     return result;
   }
 
+  /** Events as stored: bodies stay JSON text across RPC and the edge splices them into its reply. */
   async readEvents(
     tournamentId: string,
     afterSeq: number,
     limit: number,
-  ): Promise<{ seq: number; events: WireEvent[] }> {
+  ): Promise<{ seq: number; events: StoredEvent[] }> {
     const log = await this.#logFor(tournamentId);
     const events = await log.read(afterSeq, limit);
-    return { seq: await log.lastSeq(), events: events.map(toWire) };
+    return { seq: await log.lastSeq(), events };
   }
 
   async lastSeq(tournamentId: string): Promise<number> {
@@ -243,9 +244,11 @@ export class TournamentDO extends DurableObject<Env> {
     await this.#armAlarm(tournamentId);
   }
 
-  async lastCueFired(tournamentId: string): Promise<Cue | null> {
+  async lastCueFired(tournamentId: string): Promise<{ id: string; kind: string; at: number } | null> {
     const v = await this.#storage.getMeta(tournamentId, 'lastCueFired');
-    return v ? (JSON.parse(v) as Cue) : null;
+    if (!v) return null;
+    const cue = JSON.parse(v) as Cue;
+    return { id: cue.id, kind: cue.kind, at: cue.at };
   }
 }
 

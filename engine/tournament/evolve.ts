@@ -22,19 +22,21 @@ import type {
 } from './types.ts';
 
 export function evolve(state: TournamentState, event: TournamentEventAny): TournamentState {
-  const logged = record(state, event);
-  if (isSeatingEvent(event)) return { ...logged, seating: evolveSeating(state.seating, event) };
-  return apply(logged, event as TournamentEvent);
-}
-
-/** Adds the event to its command's record in the audit trail. */
-function record(state: TournamentState, event: TournamentEventAny): TournamentState {
   const existing = mapGet(state.log, event.commandId);
-  const next: CommandRecord =
+  const entry: CommandRecord =
     existing === undefined
       ? { commandId: event.commandId, seq: state.eventCount, events: [event], undone: false }
       : { ...existing, events: [...existing.events, event] };
-  return { ...state, log: mapSet(state.log, event.commandId, next), eventCount: state.eventCount + 1 };
+  // The audit trail is updated first: a redo of an older rebuy reads its place in the log.
+  const log = mapSet(state.log, event.commandId, entry);
+  const eventCount = state.eventCount + 1;
+  if (isSeatingEvent(event))
+    return { ...state, log, eventCount, seating: evolveSeating(state.seating, event) };
+  const next = apply({ ...state, log }, event as TournamentEvent);
+  // `next` is a fresh object made by `apply` (it spreads the state it was given, which is
+  // itself fresh): setting the count on it before anyone sees it saves a copy per event.
+  (next as { eventCount: number }).eventCount = eventCount;
+  return next;
 }
 
 function setUndone(state: TournamentState, commandId: string, undone: boolean): TournamentState {
@@ -74,16 +76,6 @@ function moneyWith(
   };
 }
 
-function withPlayerEntry(state: TournamentState, e: EntryRegistered): TournamentState {
-  const p = mapGet(state.players, e.playerId);
-  if (p !== undefined && p.entryIds.includes(e.entryId)) return state;
-  const player =
-    p === undefined
-      ? { playerId: e.playerId, name: e.name, entryIds: [e.entryId] }
-      : { ...p, name: e.name, entryIds: [...p.entryIds, e.entryId] };
-  return { ...state, players: mapSet(state.players, e.playerId, player) };
-}
-
 function register(state: TournamentState, e: EntryRegistered): TournamentState {
   const mode = config(state).rules.bountyMode;
   const voided = mapGet(state.entries, e.entryId);
@@ -112,15 +104,30 @@ function register(state: TournamentState, e: EntryRegistered): TournamentState {
           bountiesWon: 0,
           knockouts: 0,
         };
-  let s = putEntry(state, created);
-  if (e.previousEntryId !== null) s = putEntry(s, { ...entry(s, e.previousEntryId), reenteredAs: e.entryId });
-  s = withPlayerEntry(s, e);
+  let entries = mapSet(state.entries, e.entryId, created);
+  if (e.previousEntryId !== null) {
+    const previous = mapGet(entries, e.previousEntryId);
+    if (previous !== undefined) entries = mapSet(entries, previous.entryId, { ...previous, reenteredAs: e.entryId });
+  }
+  const p = mapGet(state.players, e.playerId);
+  const players =
+    p !== undefined && p.entryIds.includes(e.entryId)
+      ? state.players
+      : mapSet(
+          state.players,
+          e.playerId,
+          p === undefined
+            ? { playerId: e.playerId, name: e.name, entryIds: [e.entryId] }
+            : { ...p, name: e.name, entryIds: [...p.entryIds, e.entryId] },
+        );
   return {
-    ...s,
-    entryCount: Math.max(s.entryCount, e.number),
-    entrants: s.entrants + 1,
-    playersLeft: s.playersLeft + 1,
-    money: moneyWith(s.money, e.charge, 1, e.kind === 'reentry' ? 'reentries' : 'buyIns'),
+    ...state,
+    entries,
+    players,
+    entryCount: Math.max(state.entryCount, e.number),
+    entrants: state.entrants + 1,
+    playersLeft: state.playersLeft + 1,
+    money: moneyWith(state.money, e.charge, 1, e.kind === 'reentry' ? 'reentries' : 'buyIns'),
   };
 }
 
@@ -190,7 +197,8 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
       const e = entry(state, event.entryId);
       const bounty = config(state).rules.bountyMode === 'none' ? 0 : event.charge.bounty;
       return {
-        ...putEntry(state, {
+        ...state,
+        entries: mapSet(state.entries, e.entryId, {
           ...e,
           rebuys: withRebuy(state, e.rebuys, event.commandId),
           paid: addCharge(e.paid, event.charge),
@@ -221,10 +229,13 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
       return { ...state, config: { ...c, structure: { ...c.structure, levels: event.levels } } };
     }
     case 'ChipCountsSet': {
-      let s = state;
-      for (const c of event.counts)
-        s = putEntry(s, { ...entry(s, c.entryId), chips: c.chips, chipsAt: event.at });
-      return s;
+      let entries = state.entries;
+      for (const c of event.counts) {
+        const e = mapGet(entries, c.entryId);
+        if (e === undefined) throw new Error(`event names unknown entry ${c.entryId}`);
+        entries = mapSet(entries, c.entryId, { ...e, chips: c.chips, chipsAt: event.at });
+      }
+      return { ...state, entries };
     }
     case 'PlayersBusted': {
       let entries = state.entries;

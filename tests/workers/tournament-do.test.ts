@@ -18,7 +18,7 @@ describe('TournamentDO', () => {
     const after = stubFor('restart-1');
     const read = await after.readEvents('restart-1', 1, 10);
     expect(read.seq).toBe(3);
-    expect(read.events.map((e) => (e.event as { text: string }).text)).toEqual(['b', 'c']);
+    expect(read.events.map((e) => (JSON.parse(e.body) as { text: string }).text)).toEqual(['b', 'c']);
     const next = await after.append('restart-1', [{ type: 'NoteAdded', data: { text: 'd' } }]);
     expect(next.seq).toBe(4);
   });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../env.ts';
 import { ApiError } from '../http/errors.ts';
+import { eventPageJson } from '../http/event-page.ts';
 import { jsonBody, parseWith } from '../http/validate.ts';
 import { tournamentIdSchema } from './ids.ts';
 
@@ -31,8 +32,7 @@ export const tournaments = new Hono<{ Bindings: Env }>()
     const q = parseWith(readQuery, c.req.query(), 'query');
     const stub = await existing(c.env, id);
     const page = await stub.readEvents(id, q.after, q.limit);
-    // Serialized by hand: Hono's JSON type inference recurses forever on the Json type.
-    return c.body(JSON.stringify(page), 200, { 'content-type': 'application/json' });
+    return c.body(eventPageJson(page.seq, page.events), 200, { 'content-type': 'application/json' });
   })
   // A TD's note in the tournament's log (the log is the audit trail).
   .post('/:id/notes', async (c) => {
