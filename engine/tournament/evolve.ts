@@ -107,7 +107,8 @@ function register(state: TournamentState, e: EntryRegistered): TournamentState {
   let entries = mapSet(state.entries, e.entryId, created);
   if (e.previousEntryId !== null) {
     const previous = mapGet(entries, e.previousEntryId);
-    if (previous !== undefined) entries = mapSet(entries, previous.entryId, { ...previous, reenteredAs: e.entryId });
+    if (previous !== undefined)
+      entries = mapSet(entries, previous.entryId, { ...previous, reenteredAs: e.entryId });
   }
   const p = mapGet(state.players, e.playerId);
   const players =

@@ -4,7 +4,7 @@
  * `evolve` O(1) per event.
  *
  * Shape: a fixed-depth trie (4 levels of 16 slots, 65,536 buckets) indexed by a hash of the
- * key; a bucket is an array of [key, value] pairs sorted by key. Empty buckets and nodes are
+ * key; a bucket is an array of keys and values interleaved, sorted by key. Empty buckets and nodes are
  * null, so the same contents always have the same shape whatever the order of updates
  * (deep equality holds after undo/redo, and a bulk build equals one built key by key).
  *
@@ -13,7 +13,8 @@
  * intermediate states of a replay, so mutating them is safe and saves most of its allocation.
  */
 
-type Bucket<T> = readonly (readonly [string, T])[];
+/** Keys and values interleaved ([k0, v0, k1, v1, …]), keys sorted: no pair objects to allocate. */
+type Bucket<T> = readonly (string | T)[];
 type Node = readonly (Node | Bucket<unknown> | null)[];
 
 export interface PMap<T> {
@@ -52,7 +53,8 @@ export function mapGet<T>(map: PMap<T>, key: string): T | undefined {
     node = (node as Node)[(h >>> (d * BITS)) & MASK] ?? null;
   }
   if (node === null) return undefined;
-  for (const pair of node as Bucket<T>) if (pair[0] === key) return pair[1];
+  const b = node as Bucket<T>;
+  for (let i = 0; i < b.length; i += 2) if (b[i] === key) return b[i + 1] as T;
   return undefined;
 }
 
@@ -80,19 +82,19 @@ export function mapSet<T>(map: PMap<T>, key: string, value: T | undefined): PMap
   }
   const bucket = (node ?? EMPTY) as Bucket<T>;
   let i = 0;
-  while (i < bucket.length && (bucket[i] as readonly [string, T])[0] < key) i++;
-  const found = i < bucket.length && (bucket[i] as readonly [string, T])[0] === key;
+  while (i < bucket.length && (bucket[i] as string) < key) i += 2;
+  const found = i < bucket.length && bucket[i] === key;
   let sizeDelta = 0;
   let child: Node | Bucket<unknown> | null;
   if (value === undefined) {
     if (!found) return map;
     sizeDelta = -1;
-    child = bucket.length === 1 ? null : bucket.filter((_, k) => k !== i);
+    child = bucket.length === 2 ? null : [...bucket.slice(0, i), ...bucket.slice(i + 2)];
   } else {
     const next = bucket.slice();
-    if (found) next[i] = [key, value];
+    if (found) next[i + 1] = value;
     else {
-      next.splice(i, 0, [key, value]);
+      next.splice(i, 0, key, value);
       sizeDelta = 1;
     }
     child = next;
@@ -111,13 +113,14 @@ export function mapSet<T>(map: PMap<T>, key: string, value: T | undefined): PMap
 const EMPTY: Bucket<never> = [];
 
 /** Every [key, value] pair, in trie order (callers sort when order matters). */
-function pairs<T>(map: PMap<T>): (readonly [string, T])[] {
+function pairs<T>(map: PMap<T>): [string, T][] {
   if (map instanceof Map) return [...(map as Map<string, T>).entries()];
-  const out: (readonly [string, T])[] = [];
+  const out: [string, T][] = [];
   const walk = (node: Node | Bucket<unknown> | null, depth: number): void => {
     if (node === null) return;
     if (depth === DEPTH) {
-      for (const pair of node as Bucket<T>) out.push(pair);
+      const b = node as Bucket<T>;
+      for (let i = 0; i < b.length; i += 2) out.push([b[i] as string, b[i + 1] as T]);
       return;
     }
     for (const child of node as Node) walk(child, depth + 1);
@@ -146,7 +149,7 @@ export function persistentMap<T>(map: PMap<T>): PMap<T> {
   const m = map as Map<string, T>;
   if (m.size === 0) return emptyMap();
   const root = newNode();
-  const buckets: (readonly [string, T])[][] = [];
+  const buckets: (string | T)[][] = [];
   for (const [key, value] of m) {
     const h = hash(key);
     let node = root as (Node | Bucket<unknown> | null)[];
@@ -160,14 +163,30 @@ export function persistentMap<T>(map: PMap<T>): PMap<T> {
       node = next;
     }
     const slot = (h >>> ((DEPTH - 1) * BITS)) & MASK;
-    let bucket = node[slot] as (readonly [string, T])[] | null;
+    let bucket = node[slot] as (string | T)[] | null;
     if (bucket === null || bucket === undefined) {
       bucket = [];
       node[slot] = bucket;
       buckets.push(bucket);
     }
-    bucket.push([key, value]);
+    bucket.push(key, value);
   }
-  for (const b of buckets) if (b.length > 1) b.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  for (const b of buckets) if (b.length > 2) sortBucket(b);
   return { size: m.size, root };
+}
+
+/** Sorts an interleaved bucket by key (buckets hold a handful of keys: insertion sort). */
+function sortBucket<T>(b: (string | T)[]): void {
+  for (let i = 2; i < b.length; i += 2) {
+    const key = b[i] as string;
+    const value = b[i + 1] as T;
+    let j = i - 2;
+    while (j >= 0 && (b[j] as string) > key) {
+      b[j + 2] = b[j] as string;
+      b[j + 3] = b[j + 1] as T;
+      j -= 2;
+    }
+    b[j + 2] = key;
+    b[j + 3] = value;
+  }
 }
