@@ -1,90 +1,74 @@
 /**
- * A tournament's event log on the storage port: numbering, idempotent commands, and one
- * append at a time. The Durable Object is single-threaded, but on the box a storage call is an
- * outbound fetch during which another request may run, so appends queue here explicitly.
+ * A tournament's event log on the storage port: numbering, idempotent commands, snapshots,
+ * and one writer at a time. The Durable Object is single-threaded, but on the box a storage
+ * call is an outbound fetch during which another request may run, so writers queue here.
  */
-import type { Json } from '../live/json.ts';
-import type { StoragePort, StoredEvent } from '../storage/port.ts';
+import type { StoragePort, StoredEvent, WriteOp } from '../storage/port.ts';
 
 export interface EventDraft {
   readonly type: string;
-  readonly data: { readonly [key: string]: Json };
-}
-
-export interface AppendResult {
-  readonly seq: number;
-  readonly events: readonly StoredEvent[];
-  /** True when the commandId had been seen: nothing was appended, the first answer is returned. */
-  readonly repeated: boolean;
+  readonly at: number;
+  /** JSON text of the whole event. */
+  readonly body: string;
 }
 
 export class TournamentLog {
   readonly tournamentId: string;
-  readonly #storage: StoragePort;
+  readonly storage: StoragePort;
   #lastSeq: number | null = null;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(storage: StoragePort, tournamentId: string) {
-    this.#storage = storage;
+    this.storage = storage;
     this.tournamentId = tournamentId;
   }
 
   async lastSeq(): Promise<number> {
-    if (this.#lastSeq === null) this.#lastSeq = await this.#storage.lastSeq(this.tournamentId);
+    if (this.#lastSeq === null) this.#lastSeq = await this.storage.lastSeq(this.tournamentId);
     return this.#lastSeq;
   }
 
   read(afterSeq: number, limit: number): Promise<StoredEvent[]> {
-    return this.#storage.readEvents(this.tournamentId, afterSeq, limit);
+    return this.storage.readEvents(this.tournamentId, afterSeq, limit);
   }
 
-  append(drafts: readonly EventDraft[], now: number, commandId?: string): Promise<AppendResult> {
-    const run = this.#queue.then(() => this.#append(drafts, now, commandId));
+  /** Runs `work` with no other writer of this log in between (decide, append, evolve). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work);
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #append(drafts: readonly EventDraft[], now: number, commandId?: string): Promise<AppendResult> {
-    if (commandId !== undefined) {
-      const first = await this.#storage.getCommandResult(this.tournamentId, commandId);
-      if (first) return { ...(JSON.parse(first.response) as Omit<AppendResult, 'repeated'>), repeated: true };
-    }
+  /**
+   * Appends drafts as the next seqs, with the command's answer and any extra ops, in one
+   * atomic batch. Call inside `exclusive`. Returns the stored events.
+   */
+  async append(
+    drafts: readonly EventDraft[],
+    extra: (seq: number, events: readonly StoredEvent[]) => readonly WriteOp[] = () => [],
+  ): Promise<StoredEvent[]> {
     const last = await this.lastSeq();
-    const events: StoredEvent[] = drafts.map((d, i) => {
-      const at = now;
-      return {
-        tournamentId: this.tournamentId,
-        seq: last + 1 + i,
-        eventId: crypto.randomUUID(),
-        epoch: 0,
-        type: d.type,
-        at,
-        body: JSON.stringify({ ...d.data, type: d.type, at }),
-      };
-    });
+    const events: StoredEvent[] = drafts.map((d, i) => ({
+      tournamentId: this.tournamentId,
+      seq: last + 1 + i,
+      eventId: crypto.randomUUID(),
+      epoch: 0,
+      type: d.type,
+      at: d.at,
+      body: d.body,
+    }));
     const seq = last + events.length;
-    const answer = { seq, events };
     try {
-      await this.#storage.batch([
+      await this.storage.batch([
         { op: 'append', tournamentId: this.tournamentId, expectedLastSeq: last, events },
-        ...(commandId === undefined
-          ? []
-          : [
-              {
-                op: 'commandResult' as const,
-                tournamentId: this.tournamentId,
-                commandId,
-                seq,
-                response: JSON.stringify(answer),
-              },
-            ]),
+        ...extra(seq, events),
       ]);
     } catch (e) {
-      // Our cached seq may be stale (another writer, a failed batch): re-read next time.
+      // Our cached seq may be stale: re-read next time.
       this.#lastSeq = null;
       throw e;
     }
     this.#lastSeq = seq;
-    return { ...answer, repeated: false };
+    return events;
   }
 }

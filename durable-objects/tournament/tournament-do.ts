@@ -4,6 +4,9 @@
  * through durable-objects/live, and (from the service issue on) decisions through the engine.
  */
 import { DurableObject } from 'cloudflare:workers';
+import type { Actor } from '../../engine/core/ctx.ts';
+import { clockAt } from '../../engine/tournament/standings.ts';
+import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import type { Env } from '../../workers/env.ts';
 import { acceptSocket, send, setSocketState, socketState, sockets } from '../live/connections.ts';
 import type { Json } from '../live/json.ts';
@@ -16,13 +19,16 @@ import {
 } from '../live/protocol.ts';
 import { storageFor } from '../storage/for-env.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
-import { type AppendResult, type EventDraft, TournamentLog } from './log.ts';
+import { type CommandAnswer, TournamentHost } from './host.ts';
+import { TournamentLog } from './log.ts';
+import { tournamentView } from './view.ts';
 
 const DO_SCOPE = (id: DurableObjectId) => `do:${id.toString()}`;
 
 export class TournamentDO extends DurableObject<Env> {
   readonly #storage: StoragePort;
   #log: TournamentLog | null = null;
+  #host: TournamentHost | null = null;
   #migrations: MigrationStatus | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -62,16 +68,70 @@ export class TournamentDO extends DurableObject<Env> {
     return this.#migrations;
   }
 
-  /** Appends events durably, then fans them out to followers. Idempotent per commandId. */
-  async append(
-    tournamentId: string,
-    drafts: readonly EventDraft[],
-    commandId?: string,
-  ): Promise<AppendResult> {
+  /** The engine for this tournament, loaded (snapshot + tail) on first use after a cold start. */
+  async #hostFor(tournamentId: string): Promise<TournamentHost> {
     const log = await this.#logFor(tournamentId);
-    const result = await log.append(drafts, Date.now(), commandId);
-    if (!result.repeated) await this.#fanOut(log, result.seq);
-    return result;
+    if (!this.#host) this.#host = await TournamentHost.load(log);
+    return this.#host;
+  }
+
+  /**
+   * Decides one command, appends its events durably, then fans them out to followers and
+   * re-arms the clock cues. A repeated commandId returns the first answer and appends nothing.
+   */
+  async command(tournamentId: string, command: TournamentCommand, actor: Actor): Promise<CommandAnswer> {
+    const host = await this.#hostFor(tournamentId);
+    const answer = await host.command(command, actor, Date.now());
+    if (answer.ok && !answer.repeated && answer.events.length > 0) {
+      await this.#fanOut(host.log, answer.seq);
+      await this.#armClockCues(tournamentId, host);
+    }
+    return answer;
+  }
+
+  /** The state as the API shows it (JSON text: standings, clock at now, seating). */
+  async view(tournamentId: string): Promise<string> {
+    const host = await this.#hostFor(tournamentId);
+    return JSON.stringify(tournamentView(host.state, host.seq, Date.now()));
+  }
+
+  /** Cues derived from the clock: the end of the current level and its last minute. */
+  async #armClockCues(tournamentId: string, host: TournamentHost): Promise<void> {
+    const now = Date.now();
+    const clock = clockAt(host.state, now);
+    const scope = `cues:${tournamentId}`;
+    const existing = (await this.#storage.listMeta(scope)).filter((m) => m.key.startsWith('clock:'));
+    const wanted = new Map<string, Cue>();
+    if (clock && clock.status === 'running' && clock.levelEndsAt !== null) {
+      const kind =
+        clock.nextLevel?.kind === 'break' ? 'break-starts' : clock.isBreak ? 'break-ends' : 'level-change';
+      const end: Cue = {
+        id: `clock:${clock.levelIndex}:end:${clock.levelEndsAt}`,
+        at: clock.levelEndsAt,
+        kind,
+        data: { levelIndex: clock.levelIndex + 1 },
+      };
+      wanted.set(end.id, end);
+      if (clock.levelEndsAt - 60_000 > now) {
+        const last: Cue = {
+          id: `clock:${clock.levelIndex}:last-minute:${clock.levelEndsAt}`,
+          at: clock.levelEndsAt - 60_000,
+          kind: 'last-minute',
+          data: { levelIndex: clock.levelIndex },
+        };
+        wanted.set(last.id, last);
+      }
+    }
+    const ops = [
+      ...existing
+        .filter((m) => !wanted.has(m.key))
+        .map((m) => ({ op: 'meta' as const, scope, key: m.key, value: null, updatedAt: now })),
+      ...[...wanted.values()]
+        .filter((c) => !existing.some((m) => m.key === c.id))
+        .map((c) => ({ op: 'meta' as const, scope, key: c.id, value: JSON.stringify(c), updatedAt: now })),
+    ];
+    if (ops.length > 0) await this.#storage.batch(ops);
+    await this.#armAlarm(tournamentId);
   }
 
   /** Events as stored: bodies stay JSON text across RPC and the edge splices them into its reply. */
@@ -242,6 +302,12 @@ export class TournamentDO extends DurableObject<Env> {
       }
     }
     await this.#armAlarm(tournamentId);
+  }
+
+  /** Kinds of the cues waiting to fire (for tests and the support console). */
+  async pendingCueKinds(tournamentId: string): Promise<string[]> {
+    await this.#logFor(tournamentId);
+    return (await this.#pendingCues(tournamentId)).map((c) => c.kind);
   }
 
   async lastCueFired(tournamentId: string): Promise<{ id: string; kind: string; at: number } | null> {

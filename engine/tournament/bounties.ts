@@ -74,6 +74,11 @@ export function recomputeBounties(entries: PMap<Entry>, mode: BountyMode): Bount
     .sort((a, b) => (a.bust?.ordinal ?? 0) - (b.bust?.ordinal ?? 0));
   let unclaimed = 0;
   for (const e of busts) {
+    // The head it busted with may differ now that earlier knockouts changed: keep the record true.
+    const now = mapGet(map, e.entryId);
+    if (now?.bust && now.bust.bountyAtBust !== now.bountyOnHead) {
+      map = mapSet(map, e.entryId, { ...now, bust: { ...now.bust, bountyAtBust: now.bountyOnHead } });
+    }
     const r = applyBustBounties(map, [e.entryId], e.bust?.hitmanEntryId ?? null, mode, unclaimed);
     map = r.entries;
     unclaimed = r.unclaimed;

@@ -22,7 +22,9 @@ import type {
 } from './types.ts';
 
 export function evolve(state: TournamentState, event: TournamentEventAny): TournamentState {
-  const existing = mapGet(state.log, event.commandId);
+  // A command's events are contiguous in the log (decide emits them together), so only an
+  // event of the command just seen can extend an existing record.
+  const existing = state.lastCommandId === event.commandId ? mapGet(state.log, event.commandId) : undefined;
   const entry: CommandRecord =
     existing === undefined
       ? { commandId: event.commandId, seq: state.eventCount, events: [event], undone: false }
@@ -30,13 +32,23 @@ export function evolve(state: TournamentState, event: TournamentEventAny): Tourn
   // The audit trail is updated first: a redo of an older rebuy reads its place in the log.
   const log = mapSet(state.log, event.commandId, entry);
   const eventCount = state.eventCount + 1;
-  if (isSeatingEvent(event))
-    return { ...state, log, eventCount, seating: evolveSeating(state.seating, event) };
-  const next = apply({ ...state, log }, event as TournamentEvent);
-  // `next` is a fresh object made by `apply` (it spreads the state it was given, which is
-  // itself fresh): setting the count on it before anyone sees it saves a copy per event.
-  (next as { eventCount: number }).eventCount = eventCount;
-  return next;
+  const lastCommandId = event.commandId;
+  if (isSeatingEvent(event)) {
+    return { ...state, log, eventCount, lastCommandId, seating: evolveSeating(state.seating, event) };
+  }
+  if (event.type === 'CommandUndone') return { ...undone({ ...state, log }, event), eventCount, lastCommandId };
+  const applied = apply(state, event as TournamentEvent);
+  // `apply` copies the state it changes; that copy is new and unseen, so setting the audit
+  // fields on it (rather than copying the whole state once more) is still pure.
+  const next = (applied === state ? { ...state } : applied) as {
+    log: typeof log;
+    eventCount: number;
+    lastCommandId: string;
+  };
+  next.log = log;
+  next.eventCount = eventCount;
+  next.lastCommandId = lastCommandId;
+  return next as TournamentState;
 }
 
 function setUndone(state: TournamentState, commandId: string, undone: boolean): TournamentState {
@@ -66,13 +78,16 @@ function moneyWith(
   sign: 1 | -1,
   counter: 'buyIns' | 'reentries' | 'rebuys' | 'addOns',
 ): MoneyTotals {
+  // Spelled out (no computed key) so every totals object has the same shape.
   return {
-    ...m,
     fromEntries: m.fromEntries + sign * charge.price,
     fees: m.fees + sign * charge.fee,
     bounties: m.bounties + sign * charge.bounty,
     chipsIssued: m.chipsIssued + sign * charge.chips,
-    [counter]: m[counter] + sign,
+    buyIns: m.buyIns + (counter === 'buyIns' ? sign : 0),
+    reentries: m.reentries + (counter === 'reentries' ? sign : 0),
+    rebuys: m.rebuys + (counter === 'rebuys' ? sign : 0),
+    addOns: m.addOns + (counter === 'addOns' ? sign : 0),
   };
 }
 
@@ -148,6 +163,7 @@ function voidEntry(state: TournamentState, e: EntryRegistered): TournamentState 
 /** Inserts a rebuy's command id keeping log order, so a redo of an older rebuy lands where it was. */
 function withRebuy(state: TournamentState, rebuys: readonly string[], commandId: string): string[] {
   const seqOf = (id: string): number => mapGet(state.log, id)?.seq ?? Number.MAX_SAFE_INTEGER;
+  if (rebuys.length === 0) return [commandId];
   const mine = seqOf(commandId);
   const out = [...rebuys];
   let i = out.length;
@@ -212,7 +228,8 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
       const e = entry(state, event.entryId);
       const bounty = config(state).rules.bountyMode === 'none' ? 0 : event.charge.bounty;
       return {
-        ...putEntry(state, {
+        ...state,
+        entries: mapSet(state.entries, e.entryId, {
           ...e,
           addOn: event.commandId,
           paid: addCharge(e.paid, event.charge),
@@ -299,6 +316,7 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
     case 'TournamentCancelled':
       return { ...state, status: 'cancelled' };
     case 'CommandUndone':
+      // Folded by `evolve` itself: it needs the audit trail including this event.
       return undone(state, event);
     default:
       return assertNever(event, 'tournament event');

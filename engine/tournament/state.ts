@@ -42,6 +42,7 @@ export function initialState(tournamentId: string): TournamentState {
     deal: null,
     log: emptyMap(),
     eventCount: 0,
+    lastCommandId: null,
     seating: initialSeatingState(),
   };
 }

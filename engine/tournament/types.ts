@@ -211,6 +211,8 @@ export interface TournamentState {
   readonly log: PMap<CommandRecord>;
   /** Events applied so far. */
   readonly eventCount: number;
+  /** Command of the last event applied. */
+  readonly lastCommandId: string | null;
   readonly seating: SeatingState;
 }
 

@@ -7,7 +7,7 @@ import type { TournamentState } from './types.ts';
 
 /** The state without the audit trail (log, event count), which undo/redo legitimately grows. */
 function core(s: TournamentState): unknown {
-  const { log: _log, eventCount: _n, ...rest } = s;
+  const { log: _log, eventCount: _n, lastCommandId: _c, ...rest } = s;
   return JSON.parse(JSON.stringify(rest));
 }
 

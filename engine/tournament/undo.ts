@@ -122,6 +122,9 @@ function canRevert(
       if (state.deal?.shares.some((s) => s.entryId === entry.entryId)) {
         return blocked(base, `${who} is part of a deal`, state.deal.commandId);
       }
+      if (state.status === 'running' && state.playersLeft <= 1) {
+        return blocked(base, `${who} is the last player in; undo a later bust first`, null);
+      }
       return null;
     }
     case 'AlternateAdded':

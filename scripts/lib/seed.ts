@@ -41,21 +41,49 @@ export async function seedDemo(baseUrl: string): Promise<DemoSeed> {
     await fetch(`${baseUrl}/api/v1/venues/${DEMO_VENUE.id}/tournaments`, {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ name: DEMO_TOURNAMENT_NAME }),
+      body: JSON.stringify({ name: DEMO_TOURNAMENT_NAME, templateId: 'daily-200-dkk' }),
     }),
     'creating the demo tournament',
   );
   const tournamentId = (created.tournament as { id: string }).id;
-  await ok(
-    await fetch(`${baseUrl}/api/v1/tournaments/${tournamentId}/notes`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({
-        text: 'Welcome to Felt: this is the demo tournament.',
-        commandId: 'demo-welcome',
+  const command = async (commandId: string, type: string, payload: Record<string, unknown> = {}) =>
+    ok(
+      await fetch(`${baseUrl}/api/v1/tournaments/${tournamentId}/commands`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ commandId, type, payload }),
       }),
-    }),
-    'adding the welcome note',
-  );
+      `demo ${type}`,
+    );
+  await command('demo-open', 'OpenRegistration');
+  for (const [i, name] of DEMO_PLAYERS.entries()) {
+    await command(`demo-register-${i}`, 'Register', { playerId: `demo-${i}`, name });
+  }
+  await command('demo-draw', 'DrawSeats');
+  await command('demo-start', 'StartTournament');
   return { venueId: DEMO_VENUE.id, tournamentId, created: true };
 }
+
+/** Twenty demo players: two full tables of ten. */
+export const DEMO_PLAYERS = [
+  'Anna Holm',
+  'Bo Jensen',
+  'Camilla Nørgaard',
+  'Dennis Lund',
+  'Emil Sørensen',
+  'Freja Dahl',
+  'Gustav Berg',
+  'Hanne Kjær',
+  'Ida Winther',
+  'Jonas Krogh',
+  'Karina Vestergaard',
+  'Lars Eriksen',
+  'Mette Bach',
+  'Niels Friis',
+  'Olivia Mørk',
+  'Peter Skov',
+  'Rikke Thomsen',
+  'Søren Ahlgren',
+  'Tobias Juhl',
+  'Ulla Bruun',
+];

@@ -17,6 +17,16 @@ function post(target: ApiTarget, path: string, body: unknown): Promise<Response>
   });
 }
 
+function command(
+  target: ApiTarget,
+  tournamentId: string,
+  type: string,
+  payload: Record<string, unknown> = {},
+  commandId: string = crypto.randomUUID(),
+): Promise<Response> {
+  return post(target, `/api/v1/tournaments/${tournamentId}/commands`, { commandId, type, payload });
+}
+
 function uniqueVenueId(): string {
   return `v-${crypto.randomUUID().slice(0, 8)}`;
 }
@@ -77,71 +87,101 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       expect(badId.status).toBe(400);
       const missing = await target.fetch('/api/v1/tournaments/no-such-tournament/events');
       expect(missing.status).toBe(404);
+      const badTemplate = await post(target, `/api/v1/venues/${uniqueVenueId()}/tournaments`, { name: 'X' });
+      expect(badTemplate.status).toBe(404);
     });
 
-    it('appends notes to a tournament log and reads them back from a seq', async () => {
+    it('runs commands and reads the log back from a seq', async () => {
       const target = getTarget();
       const id = await newTournament(target);
-      for (const text of ['Seat 4 needs a new deck', 'Break extended 5 minutes']) {
-        expect((await post(target, `/api/v1/tournaments/${id}/notes`, { text })).status).toBe(201);
+      const created = await json(await target.fetch(`/api/v1/tournaments/${id}/events`));
+      const start = created.seq as number;
+      expect((created.events as { type: string }[])[0]?.type).toBe('TournamentCreated');
+      expect((await command(target, id, 'OpenRegistration')).status).toBe(201);
+      for (const name of ['Anna Holm', 'Bo Jensen']) {
+        const res = await command(target, id, 'Register', {
+          playerId: name.toLowerCase().replace(' ', '-'),
+          name,
+        });
+        expect(res.status).toBe(201);
       }
-      const all = await json(await target.fetch(`/api/v1/tournaments/${id}/events`));
-      expect(all.seq).toBe(3);
-      const events = all.events as { seq: number; type: string; event: { text?: string } }[];
-      expect(events.map((e) => e.type)).toEqual(['TournamentCreated', 'NoteAdded', 'NoteAdded']);
-      const tail = await json(await target.fetch(`/api/v1/tournaments/${id}/events?after=2`));
-      expect((tail.events as { event: { text: string } }[]).map((e) => e.event.text)).toEqual([
-        'Break extended 5 minutes',
-      ]);
+      const all = await json(await target.fetch(`/api/v1/tournaments/${id}/events?after=${start}`));
+      const types = (all.events as { type: string }[]).map((e) => e.type);
+      expect(types).toEqual(['RegistrationOpened', 'EntryRegistered', 'EntryRegistered']);
       const page = await json(await target.fetch(`/api/v1/tournaments/${id}/events?after=0&limit=1`));
       expect((page.events as unknown[]).length).toBe(1);
       expect((await target.fetch(`/api/v1/tournaments/${id}/events?limit=0`)).status).toBe(400);
+      const view = await json(await target.fetch(`/api/v1/tournaments/${id}`));
+      const standings = view.standings as { entrants: number; playersLeft: number; name: string };
+      expect(standings.entrants).toBe(2);
+      expect(standings.name).toBe('Contract Cup');
+      expect(view.seq).toBe(all.seq);
+    });
+
+    it('refuses a command that breaks a rule with a 4xx naming it, and appends nothing', async () => {
+      const target = getTarget();
+      const id = await newTournament(target);
+      const before = (await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq;
+      const early = await command(target, id, 'Register', { playerId: 'p1', name: 'Early Bird' });
+      expect(early.status).toBe(422);
+      const err = (await json(early)).error as { code: string; message: string };
+      expect(err.code).toMatch(/^[A-Z_]+$/);
+      expect(err.message.length).toBeGreaterThan(5);
+      const malformed = await command(target, id, 'Register', { playerId: 7 });
+      expect(malformed.status).toBe(400);
+      const unknownType = await command(target, id, 'DealMeIn', {});
+      expect(unknownType.status).toBe(400);
+      expect((await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq).toBe(before);
     });
 
     it('returns the first answer to a repeated commandId and appends nothing', async () => {
       const target = getTarget();
       const id = await newTournament(target);
-      const first = await json(
-        await post(target, `/api/v1/tournaments/${id}/notes`, { text: 'x', commandId: 'c-1' }),
-      );
-      const second = await json(
-        await post(target, `/api/v1/tournaments/${id}/notes`, { text: 'x', commandId: 'c-1' }),
-      );
+      await command(target, id, 'OpenRegistration');
+      const first = await json(await command(target, id, 'Register', { playerId: 'p1', name: 'Ida' }, 'c-1'));
+      const again = await command(target, id, 'Register', { playerId: 'p1', name: 'Ida' }, 'c-1');
+      expect(again.status).toBe(200);
+      const second = await json(again);
       expect(second.seq).toBe(first.seq);
       expect(second.repeated).toBe(true);
-      expect((await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq).toBe(2);
+      expect((await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq).toBe(first.seq);
     });
 
-    it('serializes concurrent appends: nothing lost, nothing doubled', async () => {
+    it('serializes concurrent commands: nothing lost, nothing doubled', async () => {
       const target = getTarget();
       const id = await newTournament(target);
+      await command(target, id, 'OpenRegistration');
+      const start = (await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq as number;
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          post(target, `/api/v1/tournaments/${id}/notes`, { text: `n${i}` }),
+          command(target, id, 'Register', { playerId: `p${i}`, name: `Player ${i}` }),
         ),
       );
-      expect(results.every((r) => r.status === 201)).toBe(true);
-      const all = await json(await target.fetch(`/api/v1/tournaments/${id}/events?limit=100`));
+      expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
+      const all = await json(await target.fetch(`/api/v1/tournaments/${id}/events?after=${start}&limit=100`));
       const seqs = (all.events as { seq: number }[]).map((e) => e.seq);
-      expect(seqs).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => start + i + 1));
+      const view = await json(await target.fetch(`/api/v1/tournaments/${id}`));
+      expect((view.standings as { entrants: number }).entrants).toBe(20);
     });
 
     it('streams appended events to a live WebSocket follower after hello, and resumes from a seq', async () => {
       const target = getTarget();
       const id = await newTournament(target);
+      const start = (await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq as number;
       const ws = await target.openSocket(`/api/v1/tournaments/${id}/live`);
       const hello = await ws.next();
       expect(hello.type).toBe('hello');
-      expect(hello.seq).toBe(1);
+      expect(hello.seq).toBe(start);
       expect(typeof hello.serverTime).toBe('number');
       const catchUp = await ws.next();
       expect(catchUp.type).toBe('events');
       expect((catchUp.events as { type: string }[])[0]?.type).toBe('TournamentCreated');
-      await post(target, `/api/v1/tournaments/${id}/notes`, { text: 'Table 3 breaks next' });
+      await command(target, id, 'OpenRegistration');
       const live = await ws.next();
       expect(live.type).toBe('events');
-      expect(live.seq).toBe(2);
-      expect((live.events as { event: { text: string } }[])[0]?.event.text).toBe('Table 3 breaks next');
+      expect(live.seq).toBe(start + 1);
+      expect((live.events as { type: string }[])[0]?.type).toBe('RegistrationOpened');
       ws.send(JSON.stringify({ type: 'time', clientTime: 123 }));
       const time = await ws.next();
       expect(time.type).toBe('time');
@@ -151,11 +191,11 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       ws.close();
 
       // A follower that reconnects with its last seq gets exactly what it missed.
-      await post(target, `/api/v1/tournaments/${id}/notes`, { text: 'missed' });
-      const again = await target.openSocket(`/api/v1/tournaments/${id}/live?after=2`);
+      await command(target, id, 'Register', { playerId: 'late', name: 'Late Larsen' });
+      const again = await target.openSocket(`/api/v1/tournaments/${id}/live?after=${start + 1}`);
       expect((await again.next()).type).toBe('hello');
       const missed = await again.next();
-      expect((missed.events as { seq: number }[]).map((e) => e.seq)).toEqual([3]);
+      expect((missed.events as { seq: number }[]).map((e) => e.seq)).toEqual([start + 2]);
       expect(await again.quiet(200)).toBe(true);
       again.close();
     });

@@ -41,14 +41,21 @@ describe('the box', () => {
       body: JSON.stringify({ name: 'Survivor Cup' }),
     });
     const id = ((await created.json()) as { tournament: { id: string } }).tournament.id;
-    for (const text of ['one', 'two', 'three']) {
-      const res = await fetch(`${box.url}/api/v1/tournaments/${id}/notes`, {
+    for (const [n, body] of [
+      { type: 'OpenRegistration', payload: {} },
+      { type: 'Register', payload: { playerId: 'one', name: 'One' } },
+      { type: 'Register', payload: { playerId: 'two', name: 'Two' } },
+    ].entries()) {
+      const res = await fetch(`${box.url}/api/v1/tournaments/${id}/commands`, {
         method: 'POST',
         headers: json,
-        body: JSON.stringify({ text }),
+        body: JSON.stringify({ commandId: `restart-${n}`, ...body }),
       });
       expect(res.status).toBe(201);
     }
+    const before = (await (await fetch(`${box.url}/api/v1/tournaments/${id}/events`)).json()) as {
+      seq: number;
+    };
 
     expect(await box.interrupt()).toBe(0);
     // Every process it started is gone: nothing listens on the port any more.
@@ -57,14 +64,17 @@ describe('the box', () => {
     box = await startBoxProcess(dataDir, port);
     expect(box.output()).toContain('"appliedNow":[]');
     const res = await fetch(`${box.url}/api/v1/tournaments/${id}/events`);
-    const body = (await res.json()) as { seq: number; events: { type: string; event: { text?: string } }[] };
-    expect(body.seq).toBe(4);
-    expect(body.events.map((e) => e.event.text ?? e.type)).toEqual([
-      'TournamentCreated',
-      'one',
-      'two',
-      'three',
+    const body = (await res.json()) as { seq: number; events: { type: string }[] };
+    expect(body.seq).toBe(before.seq);
+    expect(body.events.map((e) => e.type).slice(-3)).toEqual([
+      'RegistrationOpened',
+      'EntryRegistered',
+      'EntryRegistered',
     ]);
+    const view = (await (await fetch(`${box.url}/api/v1/tournaments/${id}`)).json()) as {
+      standings: { entrants: number };
+    };
+    expect(view.standings.entrants).toBe(2);
     const list = await fetch(`${box.url}/api/v1/venues/restart-club/tournaments`);
     expect(((await list.json()) as { tournaments: { id: string }[] }).tournaments.map((t) => t.id)).toEqual([
       id,

@@ -39,7 +39,13 @@ describe('the local cloud runtime', () => {
     cloud = await startCloud({ port, persistTo });
     const res = await fetch(`${cloud.url}/api/v1/tournaments/${first.tournamentId}/events`);
     const body = (await res.json()) as { seq: number; events: { type: string }[] };
-    expect(body.events.map((e) => e.type)).toEqual(['TournamentCreated', 'NoteAdded']);
+    expect(body.events[0]?.type).toBe('TournamentCreated');
+    expect(body.events.filter((e) => e.type === 'EntryRegistered')).toHaveLength(20);
+    const view = (await (await fetch(`${cloud.url}/api/v1/tournaments/${first.tournamentId}`)).json()) as {
+      standings: { status: string; playersLeft: number };
+    };
+    expect(view.standings.status).toBe('running');
+    expect(view.standings.playersLeft).toBe(20);
     expect((await seedDemo(cloud.url)).created).toBe(false);
   });
 });

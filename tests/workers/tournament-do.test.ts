@@ -1,42 +1,66 @@
 import { env, evictDurableObject, runDurableObjectAlarm, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { getTemplate } from '../../engine/structure/templates.ts';
+import type { TournamentCommand } from '../../engine/tournament/types.ts';
+import { createFromTemplate } from '../../workers/api/tournament-config.ts';
 import { queueSocket } from '../contract/target.ts';
+
+const TD = { id: 'td-1', role: 'td' } as const;
 
 function stubFor(id: string) {
   return env.TOURNAMENT.get(env.TOURNAMENT.idFromName(id));
 }
 
+async function created(id: string) {
+  const stub = stubFor(id);
+  const answer = await stub.command(id, createFromTemplate(`create-${id}`, 'Test Cup', 'turbo', 'DKK'), TD);
+  expect(answer.ok).toBe(true);
+  return stub;
+}
+
+function cmd(body: Record<string, unknown>): TournamentCommand {
+  return { commandId: crypto.randomUUID(), ...body } as unknown as TournamentCommand;
+}
+
 describe('TournamentDO', () => {
-  it('given appended events, when the object restarts, then the log is still there', async () => {
-    const stub = stubFor('restart-1');
-    await stub.append('restart-1', [{ type: 'NoteAdded', data: { text: 'a' } }]);
-    await stub.append('restart-1', [
-      { type: 'NoteAdded', data: { text: 'b' } },
-      { type: 'NoteAdded', data: { text: 'c' } },
-    ]);
+  it('given commands, when the object restarts, then the log and the state are still there', async () => {
+    const id = 'restart-1';
+    const stub = await created(id);
+    await stub.command(id, cmd({ type: 'OpenRegistration' }), TD);
+    await stub.command(id, cmd({ type: 'Register', playerId: 'a', name: 'Anna' }), TD);
+    await stub.command(id, cmd({ type: 'Register', playerId: 'b', name: 'Bo' }), TD);
+    const seq = await stub.lastSeq(id);
     await evictDurableObject(stub);
-    const after = stubFor('restart-1');
-    const read = await after.readEvents('restart-1', 1, 10);
-    expect(read.seq).toBe(3);
-    expect(read.events.map((e) => (JSON.parse(e.body) as { text: string }).text)).toEqual(['b', 'c']);
-    const next = await after.append('restart-1', [{ type: 'NoteAdded', data: { text: 'd' } }]);
-    expect(next.seq).toBe(4);
+    const after = stubFor(id);
+    expect(await after.lastSeq(id)).toBe(seq);
+    const view = JSON.parse(await after.view(id)) as { seq: number; standings: { entrants: number } };
+    expect(view.seq).toBe(seq);
+    expect(view.standings.entrants).toBe(2);
+    const next = await after.command(id, cmd({ type: 'Register', playerId: 'c', name: 'Cai' }), TD);
+    expect(next.ok && next.seq).toBe(seq + 1);
   });
 
   it('is bound to one tournament id', async () => {
-    const stub = stubFor('bound-1');
-    await stub.append('bound-1', [{ type: 'NoteAdded', data: { text: 'a' } }]);
-    const err = await stub.append('other', [{ type: 'NoteAdded', data: { text: 'x' } }]).then(
+    const stub = await created('bound-1');
+    const err = await stub.lastSeq('other').then(
       () => null,
       (e: unknown) => e,
     );
     expect(String(err)).toMatch(/bound to bound-1/);
   });
 
-  it('given a scheduled cue, when the alarm fires, then followers get the cue once', async () => {
+  it('refuses a command that breaks a rule and appends nothing', async () => {
+    const id = 'refuse-1';
+    const stub = await created(id);
+    const seq = await stub.lastSeq(id);
+    const answer = await stub.command(id, cmd({ type: 'PauseClock' }), TD);
+    expect(answer.ok).toBe(false);
+    expect(await stub.lastSeq(id)).toBe(seq);
+  });
+
+  it('given a running clock, then cues for the level end are armed and fire once', async () => {
     const id = 'alarm-1';
-    const stub = stubFor(id);
-    await stub.append(id, [{ type: 'TournamentCreated', data: { name: 'Alarm Cup' } }]);
+    const stub = await created(id);
     const res = await SELF.fetch(`http://felt.test/api/v1/tournaments/${id}/live`, {
       headers: { Upgrade: 'websocket' },
     });
@@ -46,30 +70,32 @@ describe('TournamentDO', () => {
     expect((await socket.next()).type).toBe('hello');
     expect((await socket.next()).type).toBe('events');
 
-    await stub.scheduleCue(id, {
-      id: 'level-2',
-      at: Date.now() - 1,
-      kind: 'level-change',
-      data: { level: 2 },
-    });
+    await stub.scheduleCue(id, { id: 'manual', at: Date.now() - 1, kind: 'announcement' });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const cue = await socket.next();
     expect(cue.type).toBe('cue');
-    expect((cue.cue as { id: string }).id).toBe('level-2');
-    expect((await stub.lastCueFired(id))?.id).toBe('level-2');
+    expect((cue.cue as { id: string }).id).toBe('manual');
+    expect((await stub.lastCueFired(id))?.id).toBe('manual');
     // At-least-once delivery: a repeated alarm finds the cue already fired.
     expect(await runDurableObjectAlarm(stub)).toBe(false);
     expect(await socket.quiet(100)).toBe(true);
     socket.close();
   });
 
-  it('keeps a later cue armed after firing an earlier one', async () => {
+  it('arms the level-end and last-minute cues when the clock runs', async () => {
     const id = 'alarm-2';
-    const stub = stubFor(id);
-    await stub.append(id, [{ type: 'TournamentCreated', data: { name: 'Alarm Cup 2' } }]);
-    await stub.scheduleCue(id, { id: 'now', at: Date.now() - 1, kind: 'last-minute' });
-    await stub.scheduleCue(id, { id: 'later', at: Date.now() + 3_600_000, kind: 'break' });
-    expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect((await stub.lastCueFired(id))?.id).toBe('now');
+    const stub = await created(id);
+    expect(getTemplate('turbo')).toBeTruthy();
+    for (const body of [
+      { type: 'OpenRegistration' },
+      { type: 'Register', playerId: 'a', name: 'Anna' },
+      { type: 'Register', playerId: 'b', name: 'Bo' },
+      { type: 'StartTournament' },
+    ]) {
+      const a = await stub.command(id, cmd(body), TD);
+      expect(a.ok, JSON.stringify(a)).toBe(true);
+    }
+    const cues = await stub.pendingCueKinds(id);
+    expect(cues).toEqual(expect.arrayContaining(['level-change', 'last-minute']));
   });
 });

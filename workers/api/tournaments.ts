@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { answerError } from '../../durable-objects/tournament/host.ts';
+import { commandSchema } from '../../engine/tournament/commands.schema.ts';
+import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import type { Env } from '../env.ts';
 import { ApiError } from '../http/errors.ts';
-import { eventPageJson } from '../http/event-page.ts';
+import { eventPageJson, eventsJson } from '../http/event-page.ts';
 import { jsonBody, parseWith } from '../http/validate.ts';
 import { tournamentIdSchema } from './ids.ts';
 
@@ -11,9 +14,11 @@ const readQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-const noteSchema = z.object({
-  commandId: z.string().min(1).max(100).optional(),
-  text: z.string().trim().min(1).max(2000),
+/** `{ commandId, type, payload }`: the payload's fields are the command's (see the engine). */
+const envelopeSchema = z.object({
+  commandId: z.string().min(1).max(100),
+  type: z.string().min(1).max(60),
+  payload: z.record(z.string(), z.unknown()).default({}),
 });
 
 function tournamentStub(env: Env, id: string) {
@@ -34,15 +39,30 @@ export const tournaments = new Hono<{ Bindings: Env }>()
     const page = await stub.readEvents(id, q.after, q.limit);
     return c.body(eventPageJson(page.seq, page.events), 200, { 'content-type': 'application/json' });
   })
-  // A TD's note in the tournament's log (the log is the audit trail).
-  .post('/:id/notes', async (c) => {
+  .get('/:id', async (c) => {
     const id = parseWith(tournamentIdSchema, c.req.param('id'), 'id');
-    const body = await jsonBody(c, noteSchema);
     const stub = await existing(c.env, id);
-    const result = await stub.append(id, [{ type: 'NoteAdded', data: { text: body.text } }], body.commandId);
-    return c.json(
-      { seq: result.seq, repeated: result.repeated, events: result.events.map((e) => e.seq) },
-      201,
+    return c.body(await stub.view(id), 200, { 'content-type': 'application/json' });
+  })
+  .post('/:id/commands', async (c) => {
+    const id = parseWith(tournamentIdSchema, c.req.param('id'), 'id');
+    const envelope = await jsonBody(c, envelopeSchema);
+    if ('commandId' in envelope.payload || 'type' in envelope.payload) {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'payload must not carry commandId or type');
+    }
+    const command = parseWith(
+      commandSchema,
+      { ...envelope.payload, commandId: envelope.commandId, type: envelope.type },
+      'command',
+    ) as TournamentCommand;
+    const stub = await existing(c.env, id);
+    // Until staff sign-in lands (venues issue), commands act as the venue's TD.
+    const answer = await stub.command(id, command, { id: 'td', role: 'td' });
+    if (!answer.ok) throw answerError(answer);
+    return c.body(
+      `{"seq":${answer.seq},"repeated":${answer.repeated},"events":${eventsJson(answer.events)}}`,
+      answer.repeated ? 200 : 201,
+      { 'content-type': 'application/json' },
     );
   })
   .get('/:id/live', async (c) => {

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { answerError } from '../../durable-objects/tournament/host.ts';
 import type { Env } from '../env.ts';
 import { ApiError } from '../http/errors.ts';
 import { jsonBody, parseWith } from '../http/validate.ts';
 import { newTournamentId, venueIdSchema } from './ids.ts';
+import { createFromTemplate } from './tournament-config.ts';
 
 const createVenueSchema = z.object({
   id: venueIdSchema,
@@ -18,6 +20,7 @@ const createVenueSchema = z.object({
 
 const createTournamentSchema = z.object({
   name: z.string().trim().min(1).max(120),
+  templateId: z.string().min(1).max(60).default('regular'),
 });
 
 function venueStub(env: Env, venueId: string) {
@@ -51,11 +54,11 @@ export const venues = new Hono<{ Bindings: Env }>()
     if (!venue) throw new ApiError(404, 'VENUE_NOT_FOUND', `No venue ${venueId}`);
     const id = newTournamentId();
     const createdAt = Date.now();
+    const create = createFromTemplate(`create-${id}`, body.name, body.templateId, venue.currency);
     const t = c.env.TOURNAMENT.get(c.env.TOURNAMENT.idFromName(id));
     // The tournament's own log records its creation first; the venue's list follows.
-    await t.append(id, [
-      { type: 'TournamentCreated', data: { venueId, name: body.name, currency: venue.currency } },
-    ]);
+    const refused = answerError(await t.command(id, create, { id: 'api', role: 'td' }));
+    if (refused) throw refused;
     await stub.addTournament(venueId, { id, name: body.name, createdAt });
     return c.json({ tournament: { id, name: body.name, venueId, createdAt } }, 201);
   });

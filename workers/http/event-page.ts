@@ -5,9 +5,13 @@ import type { StoredEvent } from '../../durable-objects/storage/port.ts';
  * bodies are JSON text written by the Durable Object, so re-parsing them would only cost time.
  */
 export function eventPageJson(seq: number, events: readonly StoredEvent[]): string {
+  return `{"seq":${seq},"events":${eventsJson(events)}}`;
+}
+
+export function eventsJson(events: readonly StoredEvent[]): string {
   const items = events.map(
     (e) =>
       `{"seq":${e.seq},"eventId":${JSON.stringify(e.eventId)},"type":${JSON.stringify(e.type)},"at":${e.at},"event":${e.body}}`,
   );
-  return `{"seq":${seq},"events":[${items.join(',')}]}`;
+  return `[${items.join(',')}]`;
 }

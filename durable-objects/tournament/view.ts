@@ -1,0 +1,18 @@
+/**
+ * What GET /api/v1/tournaments/:id returns: standings with the clock computed at `now`, the
+ * seating view and the seq the view reflects (a follower applies events after it).
+ */
+import { seatingView } from '../../engine/seating/view.ts';
+import { standings } from '../../engine/tournament/standings.ts';
+import type { TournamentState } from '../../engine/tournament/types.ts';
+
+export function tournamentView(state: TournamentState, seq: number, now: number) {
+  const s = standings(state, now);
+  return {
+    seq,
+    serverTime: now,
+    standings: { ...s, payoutProblem: s.payoutProblem ? s.payoutProblem.toJSON() : null },
+    seating: seatingView(state.seating),
+    structure: state.config?.structure ?? null,
+  };
+}
