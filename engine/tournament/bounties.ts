@@ -35,7 +35,6 @@ export function applyBustBounties(
   mode: BountyMode,
   unclaimed: Minor,
 ): BountyResult {
-  if (mode === 'none') return { entries, unclaimed };
   let map = entries;
   let lost = unclaimed;
   for (const id of bustedIds) {
@@ -48,7 +47,8 @@ export function applyBustBounties(
       lost += head;
       continue;
     }
-    const cash = mode === 'fixed' ? head : Math.ceil(head / 2);
+    // Knockouts are counted in every mode (stats, and undo checks who was a hitman).
+    const cash = mode === 'progressive' ? Math.ceil(head / 2) : head;
     map = mapSet(map, hitman.entryId, {
       ...hitman,
       bountiesWon: hitman.bountiesWon + cash,

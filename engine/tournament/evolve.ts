@@ -36,7 +36,8 @@ export function evolve(state: TournamentState, event: TournamentEventAny): Tourn
   if (isSeatingEvent(event)) {
     return { ...state, log, eventCount, lastCommandId, seating: evolveSeating(state.seating, event) };
   }
-  if (event.type === 'CommandUndone') return { ...undone({ ...state, log }, event), eventCount, lastCommandId };
+  if (event.type === 'CommandUndone')
+    return { ...undone({ ...state, log }, event), eventCount, lastCommandId };
   const applied = apply(state, event as TournamentEvent);
   // `apply` copies the state it changes; that copy is new and unseen, so setting the audit
   // fields on it (rather than copying the whole state once more) is still pure.
@@ -126,16 +127,15 @@ function register(state: TournamentState, e: EntryRegistered): TournamentState {
       entries = mapSet(entries, previous.entryId, { ...previous, reenteredAs: e.entryId });
   }
   const p = mapGet(state.players, e.playerId);
-  const players =
-    p !== undefined && p.entryIds.includes(e.entryId)
-      ? state.players
-      : mapSet(
-          state.players,
-          e.playerId,
-          p === undefined
-            ? { playerId: e.playerId, name: e.name, entryIds: [e.entryId] }
-            : { ...p, name: e.name, entryIds: [...p.entryIds, e.entryId] },
-        );
+  const players = p?.entryIds.includes(e.entryId)
+    ? state.players
+    : mapSet(
+        state.players,
+        e.playerId,
+        p === undefined
+          ? { playerId: e.playerId, name: e.name, entryIds: [e.entryId] }
+          : { ...p, name: e.name, entryIds: [...p.entryIds, e.entryId] },
+      );
   return {
     ...state,
     entries,
@@ -409,11 +409,11 @@ function revert(state: TournamentState, event: TournamentEvent): TournamentState
         const b = event.busts[i] as (typeof event.busts)[number];
         const x = entry(s, b.entryId);
         const head = x.bust?.bountyAtBust ?? 0;
-        if (mode !== 'none') {
+        {
           const hitman = event.hitmanEntryId === null ? undefined : mapGet(s.entries, event.hitmanEntryId);
           if (hitman === undefined) unclaimed -= head;
           else {
-            const cash = mode === 'fixed' ? head : Math.ceil(head / 2);
+            const cash = mode === 'progressive' ? Math.ceil(head / 2) : head;
             s = putEntry(s, {
               ...hitman,
               bountiesWon: hitman.bountiesWon - cash,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../core/errors.ts';
+import { recomputeBounties } from './bounties.ts';
 import { evolve } from './evolve.ts';
 import { replay, restore, snapshot } from './replay.ts';
 import { finishingPlaces } from './results.ts';
@@ -275,6 +276,26 @@ describe('tournament properties', () => {
         expect(s.entries.reduce((a, e) => a + e.prize, 0)).toBe(s.prizePool.total);
         const bounties = s.entries.reduce((a, e) => a + e.bountiesWon, 0) + s.bounties.unclaimed;
         expect(bounties).toBe(s.prizePool.bounties);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the bounty ledger built bust by bust equals the one recomputed from the bust record', () => {
+    fc.assert(
+      fc.property(actions, (list) => {
+        const s = play(list, false).h.state;
+        const again = recomputeBounties(s.entries, 'progressive');
+        const ledger = (m: TournamentState['entries']) =>
+          listEntries({ ...s, entries: m }).map((e) => [
+            e.entryId,
+            e.bountyOnHead,
+            e.bountiesWon,
+            e.knockouts,
+            e.bust?.bountyAtBust,
+          ]);
+        expect(ledger(again.entries)).toEqual(ledger(s.entries));
+        expect(again.unclaimed).toBe(s.unclaimedBounties);
       }),
       { numRuns: 60 },
     );

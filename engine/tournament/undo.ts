@@ -112,7 +112,7 @@ function canRevert(
         return blocked(base, `${who} has rebought since`, latestCommandOf(state, entry.rebuys));
       }
       if (entry.addOn !== null) return blocked(base, `${who} has taken the add-on since`, entry.addOn);
-      const victim = bustByHitman(state, entry.entryId);
+      const victim = entry.knockouts > 0 ? bustByHitman(state, entry.entryId) : undefined;
       if (victim)
         return blocked(
           base,

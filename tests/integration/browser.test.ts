@@ -65,22 +65,25 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     await page.close();
   });
 
-  it('tournament page follows the log live over the WebSocket', async () => {
+  it('tournament page shows the running clock and follows commands live over the WebSocket', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${box.url}/t/${seed.tournamentId}`);
     await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('Live');
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Friday Night Deepstack');
-    const res = await fetch(`${box.url}/api/v1/tournaments/${seed.tournamentId}/notes`, {
+    await expect.poll(() => page.getByTestId('blinds').textContent()).toMatch(/\d+ \/ \d+/);
+    await expect.poll(() => page.getByTestId('players-left').textContent()).toBe('20 / 20');
+    const first = await page.getByTestId('time-left').textContent();
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('time-left').textContent(), 'the clock counts down').not.toBe(first);
+    const res = await fetch(`${box.url}/api/v1/tournaments/${seed.tournamentId}/commands`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'Registration closes at the end of level 6' }),
+      body: JSON.stringify({ commandId: 'browser-pause', type: 'PauseClock', payload: {} }),
     });
     expect(res.status).toBe(201);
-    await expect
-      .poll(() => page.getByTestId('event-log').textContent(), { timeout: 10_000 })
-      .toContain('Registration closes at the end of level 6');
+    await expect.poll(() => page.getByTestId('clock').textContent(), { timeout: 10_000 }).toContain('paused');
     await page.screenshot({ path: join(shots, 'tournament-live.png'), fullPage: true });
     await page.close();
   });

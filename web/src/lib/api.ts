@@ -42,6 +42,50 @@ export interface WireEvent {
   readonly event: Record<string, unknown>;
 }
 
+export interface Blinds {
+  readonly smallBlind: number;
+  readonly bigBlind: number;
+  readonly ante: number;
+  readonly bigBlindAnte: number;
+}
+
+export interface ClockView {
+  readonly status: 'idle' | 'running' | 'paused' | 'finished';
+  readonly levelIndex: number;
+  readonly playLevelNumber: number;
+  readonly isBreak: boolean;
+  readonly remainingMs: number;
+  readonly elapsedMs: number;
+  readonly msToNextBreak: number | null;
+  readonly blinds: Blinds | null;
+  readonly nextBlinds: Blinds | null;
+  readonly levelEndsAt: number | null;
+  readonly structureFinished: boolean;
+}
+
+export interface Standings {
+  readonly name: string | null;
+  readonly currency: string | null;
+  readonly status: string;
+  readonly phase: string | null;
+  readonly clock: ClockView | null;
+  readonly lateRegistrationOpen: boolean | null;
+  readonly entrants: number;
+  readonly playersLeft: number;
+  readonly rebuys: number;
+  readonly addOns: number;
+  readonly chipsInPlay: number;
+  readonly averageStack: number | null;
+  readonly prizePool: { readonly total: number; readonly overlay: number };
+  readonly payouts: readonly { readonly place: number; readonly amount: number }[];
+}
+
+export interface TournamentView {
+  readonly seq: number;
+  readonly serverTime: number;
+  readonly standings: Standings;
+}
+
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {
     ...init,
@@ -66,9 +110,5 @@ export const api = {
     call<{ seq: number; events: WireEvent[] }>(
       `/tournaments/${encodeURIComponent(id)}/events?after=${after}`,
     ),
-  addNote: (id: string, text: string) =>
-    call<{ seq: number }>(`/tournaments/${encodeURIComponent(id)}/notes`, {
-      method: 'POST',
-      body: JSON.stringify({ text, commandId: crypto.randomUUID() }),
-    }),
+  tournament: (id: string) => call<TournamentView>(`/tournaments/${encodeURIComponent(id)}`),
 };

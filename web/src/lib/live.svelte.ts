@@ -2,7 +2,7 @@
  * A live follower of one tournament: WebSocket with resume-from-seq after reconnects and a
  * server-time offset for the clock. Shared state as a runes class; views derive from it.
  */
-import type { WireEvent } from './api.ts';
+import { api, type TournamentView, type WireEvent } from './api.ts';
 
 type Status = 'connecting' | 'live' | 'offline';
 
@@ -14,7 +14,12 @@ export class LiveTournament {
   /** serverTime − clientTime, in ms: add to Date.now() to get the server's clock. */
   offsetMs = $state(0);
   lastCue = $state<{ kind: string; at: number } | null>(null);
+  /** The server's view (standings, clock, seating), refreshed whenever events arrive. */
+  view = $state<TournamentView | null>(null);
+  error = $state<string | null>(null);
   latest = $derived(this.events.at(-1) ?? null);
+  #refreshing: Promise<void> | null = null;
+  #again = false;
 
   #ws: WebSocket | null = null;
   #closed = false;
@@ -45,6 +50,30 @@ export class LiveTournament {
     };
   }
 
+  /** Re-reads the view; calls that arrive while one is running collapse into one more. */
+  refresh(): void {
+    if (this.#refreshing) {
+      this.#again = true;
+      return;
+    }
+    this.#refreshing = api
+      .tournament(this.id)
+      .then((v) => {
+        this.view = v;
+        this.error = null;
+      })
+      .catch((e: unknown) => {
+        this.error = e instanceof Error ? e.message : String(e);
+      })
+      .finally(() => {
+        this.#refreshing = null;
+        if (this.#again) {
+          this.#again = false;
+          this.refresh();
+        }
+      });
+  }
+
   close(): void {
     this.#closed = true;
     this.#ws?.close();
@@ -61,6 +90,7 @@ export class LiveTournament {
         if (fresh.length > 0) {
           this.events = [...this.events, ...fresh];
           this.seq = fresh[fresh.length - 1]!.seq;
+          this.refresh();
         }
         break;
       }
@@ -72,6 +102,7 @@ export class LiveTournament {
       }
       case 'cue':
         this.lastCue = msg.cue as { kind: string; at: number };
+        this.refresh();
         break;
     }
   }
