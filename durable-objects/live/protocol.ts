@@ -1,5 +1,5 @@
 /**
- * Messages on /api/v1/tournaments/:id/live. Server → client: `hello` first (seq and server
+ * Messages on /api/v1/tournaments/:id/live. Server → client: `hello` first (view, seq, server
  * time, for the clock offset), then `events` batches, `time` answers and `cue`s from alarms.
  * Client → server: `resume` (after a reconnect: send me what I missed) and `time`.
  * The string "ping" is answered "pong" by the runtime's auto-response without waking the DO.
@@ -21,6 +21,10 @@ export type ServerMessage =
       readonly tournamentId: string;
       readonly seq: number;
       readonly serverTime: number;
+      /** True when the follower's `after` was too far behind: start over from `view` at `seq`. */
+      readonly resync: boolean;
+      /** Standings with the clock at serverTime, seating: what the follower shows. */
+      readonly view: unknown;
     }
   | { readonly type: 'events'; readonly events: readonly WireEvent[]; readonly seq: number }
   | { readonly type: 'time'; readonly serverTime: number; readonly clientTime: number | null }

@@ -23,6 +23,9 @@ import { type CommandAnswer, TournamentHost } from './host.ts';
 import { TournamentLog } from './log.ts';
 import { tournamentView } from './view.ts';
 
+/** A follower more than this many events behind gets a fresh view instead of the events. */
+const MAX_CATCH_UP_EVENTS = 5000;
+
 const DO_SCOPE = (id: DurableObjectId) => `do:${id.toString()}`;
 
 export class TournamentDO extends DurableObject<Env> {
@@ -181,19 +184,34 @@ export class TournamentDO extends DurableObject<Env> {
       );
     }
     const after = Number(url.searchParams.get('after') ?? '0');
-    const log = await this.#logFor(tournamentId);
-    const seq = await log.lastSeq();
+    const host = await this.#hostFor(tournamentId);
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     const role = url.searchParams.get('role') === 'staff' ? 'staff' : 'public';
-    acceptSocket(this.ctx, server, {
-      role,
-      lastSeq: Math.min(Math.max(0, after), seq),
-      connectedAt: Date.now(),
-    });
-    send(server, { type: 'hello', tournamentId, seq, serverTime: Date.now() } satisfies ServerMessage);
-    await this.#catchUp(server, log, seq);
+    acceptSocket(this.ctx, server, { role, lastSeq: 0, connectedAt: Date.now() });
+    await this.#hello(server, host, Number.isFinite(after) ? after : 0);
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * `hello` with the view, seq and server time, then what the follower missed after `after`.
+   * A follower too far behind (or ahead: another epoch) gets a fresh view instead of the gap.
+   */
+  async #hello(ws: WebSocket, host: TournamentHost, after: number): Promise<void> {
+    const seq = host.seq;
+    const resync = after > seq || seq - after > MAX_CATCH_UP_EVENTS;
+    const now = Date.now();
+    const state = socketState(ws);
+    if (state) setSocketState(ws, { ...state, lastSeq: resync ? seq : Math.max(0, after) });
+    send(ws, {
+      type: 'hello',
+      tournamentId: host.log.tournamentId,
+      seq,
+      serverTime: now,
+      resync,
+      view: tournamentView(host.state, seq, now),
+    } satisfies ServerMessage);
+    await this.#catchUp(ws, host.log, seq);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -227,10 +245,8 @@ export class TournamentDO extends DurableObject<Env> {
         } satisfies ServerMessage);
         return;
       case 'resume': {
-        const state = socketState(ws);
-        if (!state || !this.#log) return;
-        setSocketState(ws, { ...state, lastSeq: msg.data.afterSeq });
-        await this.#catchUp(ws, this.#log, await this.#log.lastSeq());
+        if (!this.#log) return;
+        await this.#hello(ws, await this.#hostFor(this.#log.tournamentId), msg.data.afterSeq);
         return;
       }
     }

@@ -321,6 +321,13 @@ describe('clock commands', () => {
     expect(h.fail({ type: 'PauseClock' }).code).toBe('CLOCK_NOT_RUNNING');
     expect(h.fail({ type: 'AddTime', ms: 0 }).code).toBe('INVALID_TIME');
   });
+  it('given a running clock, when resuming or jumping to a level that does not exist, then the clock errors', () => {
+    const h = new Harness();
+    h.started(2);
+    expect(h.fail({ type: 'ResumeClock' }, T0 + MIN).code).toBe('CLOCK_NOT_PAUSED');
+    expect(h.fail({ type: 'GoToLevel', levelIndex: 999 }).code).toBe('CLOCK_BAD_LEVEL');
+    expect(h.fail({ type: 'RemoveTime', ms: 1.5 }).code).toBe('INVALID_TIME');
+  });
   it('given a tournament not started, when pausing, then TOURNAMENT_NOT_RUNNING', () => {
     const h = new Harness().create();
     expect(h.fail({ type: 'PauseClock' }).code).toBe('TOURNAMENT_NOT_RUNNING');
@@ -431,6 +438,13 @@ describe('finish and cancel', () => {
     expect(h.state.status).toBe('finished');
     expect(clockAt(h.state, T0 + 100 * MIN)?.finished).toBe(true);
     expect(h.fail({ type: 'PauseClock' }).code).toBe('TOURNAMENT_FINISHED');
+  });
+  it('given a finished tournament, when cancelled, then TOURNAMENT_FINISHED', () => {
+    const h = new Harness();
+    h.started(2);
+    h.run({ type: 'BustPlayers', busts: [{ entryId: 'e2' }] }, T0 + MIN);
+    h.run({ type: 'FinishTournament' });
+    expect(h.fail({ type: 'CancelTournament' }).code).toBe('TOURNAMENT_FINISHED');
   });
   it('given a running tournament, when cancelled, then every later command is refused', () => {
     const h = new Harness();

@@ -327,6 +327,8 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       return joinEvents(state, stamp, ctx, { playerId, name }, 'buyin', null);
     }
     case 'PromoteAlternate': {
+      // Promotion is the TD's call, never automatic when a seat frees: the alternate has to be
+      // at the desk to pay and sit down, and the TD may skip someone who has left.
       const index =
         command.playerId === undefined
           ? 0

@@ -154,6 +154,15 @@ describe('seating integration', () => {
     h.run({ type: 'Undo', targetCommandId: h.lastId });
     expect(seatOf(h.state.seating, 'e3')).toEqual(seat);
   });
+  it('given a seated late registration, when undone, then the entry is voided and its seat freed', () => {
+    const h = seatedGame();
+    h.run({ type: 'Register', playerId: 'late', name: 'Late' }, T0 + MIN);
+    expect(seatOf(h.state.seating, 'e7')).not.toBeNull();
+    h.run({ type: 'Undo', targetCommandId: h.lastId });
+    expect(seatOf(h.state.seating, 'e7')).toBeNull();
+    expect(getEntry(h.state, 'e7')?.status).toBe('voided');
+    expect(h.state.entrants).toBe(6);
+  });
   it('given a seating command, when undone, then the seating compensates it', () => {
     const h = seatedGame();
     h.run({ type: 'AddTable', tableId: 't3', seats: 4 });

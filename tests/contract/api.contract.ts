@@ -174,6 +174,8 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       expect(hello.type).toBe('hello');
       expect(hello.seq).toBe(start);
       expect(typeof hello.serverTime).toBe('number');
+      expect(hello.resync).toBe(false);
+      expect((hello.view as { standings: { name: string } }).standings.name).toBe('Contract Cup');
       const catchUp = await ws.next();
       expect(catchUp.type).toBe('events');
       expect((catchUp.events as { type: string }[])[0]?.type).toBe('TournamentCreated');
@@ -198,6 +200,14 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       expect((missed.events as { seq: number }[]).map((e) => e.seq)).toEqual([start + 2]);
       expect(await again.quiet(200)).toBe(true);
       again.close();
+
+      // A follower from another timeline (ahead of the log) starts over from a fresh view.
+      const lost = await target.openSocket(`/api/v1/tournaments/${id}/live?after=999999`);
+      const fresh = await lost.next();
+      expect(fresh.resync).toBe(true);
+      expect(fresh.seq).toBe(start + 2);
+      expect(await lost.quiet(200)).toBe(true);
+      lost.close();
     });
 
     it('refuses a plain GET on the live endpoint with 426', async () => {

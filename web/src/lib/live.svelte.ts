@@ -84,6 +84,11 @@ export class LiveTournament {
       case 'hello':
         this.status = 'live';
         this.offsetMs = Number(msg.serverTime) - Date.now();
+        this.view = msg.view as TournamentView;
+        if (msg.resync) {
+          this.events = [];
+          this.seq = Number(msg.seq);
+        }
         break;
       case 'events': {
         const fresh = (msg.events as WireEvent[]).filter((e) => e.seq > this.seq);
