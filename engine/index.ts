@@ -6,3 +6,4 @@ export * from './money/index.ts';
 export * from './seating/index.ts';
 export * from './structure/index.ts';
 export * from './td3/index.ts';
+export * from './tournament/index.ts';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { defineApiContract } from '../contract/api.contract.ts';
+import { playWholeTournament } from '../contract/tournament.e2e.ts';
 import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
 import { httpTarget } from './helpers/node-target.ts';
 
@@ -107,4 +108,10 @@ describe('the box', () => {
     expect(await command.exited).toBe(2);
     expect(command.output()).toMatch(/unknown command "explode"/);
   });
+});
+
+describe('a whole tournament on the box', () => {
+  it('plays start to finish over HTTP and WebSocket, the follower agreeing at every step', async () => {
+    await playWholeTournament(httpTarget('box', 'box', () => box.url));
+  }, 300_000);
 });

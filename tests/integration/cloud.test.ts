@@ -10,6 +10,7 @@ import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { seedDemo } from '../../scripts/lib/seed.ts';
 import { defineApiContract } from '../contract/api.contract.ts';
+import { playWholeTournament } from '../contract/tournament.e2e.ts';
 import { httpTarget } from './helpers/node-target.ts';
 
 const persistTo = mkdtempSync(join(tmpdir(), 'felt-cloud-test-'));
@@ -48,4 +49,10 @@ describe('the local cloud runtime', () => {
     expect(view.standings.playersLeft).toBe(20);
     expect((await seedDemo(cloud.url)).created).toBe(false);
   });
+});
+
+describe('a whole tournament on the local cloud runtime', () => {
+  it('plays start to finish over HTTP and WebSocket, the follower agreeing at every step', async () => {
+    await playWholeTournament(httpTarget('cloud', 'cloud', () => cloud.url));
+  }, 300_000);
 });

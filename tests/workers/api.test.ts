@@ -1,9 +1,11 @@
 import { SELF } from 'cloudflare:test';
+import { describe, it } from 'vitest';
 import { defineApiContract } from '../contract/api.contract.ts';
-import { queueSocket } from '../contract/target.ts';
+import { type ApiTarget, queueSocket } from '../contract/target.ts';
+import { playWholeTournament } from '../contract/tournament.e2e.ts';
 
 // The API contract inside workerd, through the Worker's own fetch handler.
-defineApiContract(() => ({
+const target: ApiTarget = {
   name: 'workerd (vitest plugin)',
   runtime: 'cloud',
   fetch: (path, init) => SELF.fetch(`http://felt.test${path}`, init),
@@ -14,4 +16,12 @@ defineApiContract(() => ({
     ws.accept();
     return queueSocket(ws as unknown as Parameters<typeof queueSocket>[0]);
   },
-}));
+};
+
+defineApiContract(() => target);
+
+describe('a whole tournament inside workerd', () => {
+  it('plays start to finish, the WebSocket follower agreeing at every step', async () => {
+    await playWholeTournament(target);
+  }, 300_000);
+});

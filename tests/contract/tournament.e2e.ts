@@ -1,0 +1,178 @@
+/**
+ * A whole tournament over HTTP and WebSocket: structure from a template, 60 entries with
+ * re-entries and rebuys, the seat draw, busts with balancing moves and table breaks,
+ * hand-for-hand at the bubble, an ICM deal at the final table, results. A WebSocket follower
+ * folds the events it receives with the engine's own `evolve`; at every step its view must
+ * equal the server's.
+ */
+import { expect } from 'vitest';
+import { seatingView } from '../../engine/seating/view.ts';
+import { evolve } from '../../engine/tournament/evolve.ts';
+import { standings } from '../../engine/tournament/standings.ts';
+import { initialState } from '../../engine/tournament/state.ts';
+import type { TournamentEventAny, TournamentState } from '../../engine/tournament/types.ts';
+import type { ApiTarget, TestSocket } from './target.ts';
+
+interface View {
+  seq: number;
+  standings: ReturnType<typeof standings>;
+  seating: ReturnType<typeof seatingView>;
+}
+
+/** The parts of a view that do not depend on the moment it was computed. */
+function timeless(v: { standings: ReturnType<typeof standings>; seating: ReturnType<typeof seatingView> }) {
+  const { clock: _c, phase: _p, lateRegistrationOpen: _l, payoutProblem: _pp, ...rest } = v.standings;
+  return JSON.parse(JSON.stringify({ standings: rest, seating: v.seating }));
+}
+
+class Follower {
+  state: TournamentState;
+  seq = 0;
+  readonly #socket: TestSocket;
+
+  constructor(socket: TestSocket, tournamentId: string) {
+    this.#socket = socket;
+    this.state = initialState(tournamentId);
+  }
+
+  /** Reads frames until the follower has reached `seq`. */
+  async until(seq: number): Promise<void> {
+    while (this.seq < seq) {
+      const msg = await this.#socket.next(15_000);
+      if (msg.type !== 'events') continue;
+      for (const e of msg.events as { seq: number; event: TournamentEventAny }[]) {
+        if (e.seq !== this.seq + 1) throw new Error(`gap or duplicate: got ${e.seq} after ${this.seq}`);
+        this.state = evolve(this.state, e.event);
+        this.seq = e.seq;
+      }
+    }
+  }
+}
+
+export async function playWholeTournament(target: ApiTarget): Promise<void> {
+  const json = { 'content-type': 'application/json' };
+  const venueId = `e2e-${crypto.randomUUID().slice(0, 8)}`;
+  expect(
+    (
+      await target.fetch('/api/v1/venues', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ id: venueId, name: 'E2E Club' }),
+      })
+    ).status,
+  ).toBe(201);
+  const created = await target.fetch(`/api/v1/venues/${venueId}/tournaments`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ name: 'Sunday 200', templateId: 'daily-200-dkk' }),
+  });
+  const tournamentId = ((await created.json()) as { tournament: { id: string } }).tournament.id;
+
+  const socket = await target.openSocket(`/api/v1/tournaments/${tournamentId}/live?after=0`);
+  expect((await socket.next()).type).toBe('hello');
+  const follower = new Follower(socket, tournamentId);
+  let steps = 0;
+
+  const view = async (): Promise<View> =>
+    (await (await target.fetch(`/api/v1/tournaments/${tournamentId}`)).json()) as View;
+
+  /** One TD command; then the follower catches up and must agree with the server. */
+  const run = async (type: string, payload: Record<string, unknown> = {}): Promise<View> => {
+    const res = await target.fetch(`/api/v1/tournaments/${tournamentId}/commands`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ commandId: crypto.randomUUID(), type, payload }),
+    });
+    const body = (await res.json()) as { seq: number; error?: unknown };
+    expect(res.status, `${type} ${JSON.stringify(payload)} → ${JSON.stringify(body)}`).toBe(201);
+    await follower.until(body.seq);
+    const server = await view();
+    expect(server.seq).toBe(body.seq);
+    const mine = {
+      standings: standings(follower.state, Date.now()),
+      seating: seatingView(follower.state.seating),
+    };
+    expect(timeless(mine), `follower view after ${type}`).toEqual(timeless(server));
+    steps++;
+    return server;
+  };
+
+  const active = (v: View) => v.standings.entries.filter((e) => e.status === 'active');
+  /** Busts one player (not the hitman) and applies any balancing moves the engine proposes. */
+  const bustOne = async (victimId: string, hitmanId: string): Promise<View> => {
+    let v = await run('BustPlayers', { busts: [{ entryId: victimId }], hitmanEntryId: hitmanId });
+    if (v.seating.pendingMoves.length > 0) v = await run('ApplyAllMoves');
+    return v;
+  };
+
+  await run('Configure', { rules: { reentry: true, maxEntriesPerPlayer: 2 } });
+  await run('OpenRegistration');
+  for (let i = 0; i < 54; i++) await run('Register', { playerId: `p${i}`, name: `Player ${i + 1}` });
+  // Nine-handed tables: 54 players on six tables.
+  await run('ConfigureSeating', { config: { defaultSeatsPerTable: 9 } });
+  let v = await run('DrawSeats');
+  expect(v.seating.tablesInPlay).toBe(6);
+  v = await run('StartTournament');
+  expect(v.standings.status).toBe('running');
+
+  // Rebuys on the same entry; busts and re-entries as new entries during late registration.
+  for (const e of active(v).slice(0, 5)) v = await run('Rebuy', { entryId: e.entryId });
+  for (let i = 0; i < 6; i++) {
+    const [victim, hitman] = active(v).slice(10 + i, 12 + i);
+    v = await bustOne(victim!.entryId, hitman!.entryId);
+    v = await run('Reenter', { playerId: victim!.playerId });
+  }
+  expect(v.standings.entrants).toBe(60);
+  expect(v.standings.reentries).toBe(6);
+  expect(v.standings.rebuys).toBe(5);
+  const paid = v.standings.payouts.length;
+  expect(paid).toBeGreaterThan(5);
+
+  // Busts until the bubble, with balancing and table breaks along the way.
+  let maxTables = v.seating.tablesInPlay;
+  while (active(v).length > paid + 1) {
+    const left = active(v);
+    v = await bustOne(left[left.length - 1]!.entryId, left[0]!.entryId);
+    for (const size of Object.values(v.seating.tableSizes)) {
+      if (size === 0) continue;
+      const sizes = Object.values(v.seating.tableSizes).filter((n) => n > 0);
+      expect(Math.max(...sizes) - Math.min(...sizes), 'tables balanced').toBeLessThanOrEqual(1);
+    }
+    maxTables = Math.max(maxTables, v.seating.tablesInPlay);
+  }
+  expect(v.seating.tablesInPlay).toBeLessThan(maxTables);
+
+  // Hand-for-hand started by itself at the bubble, across the tables still in play.
+  expect(v.seating.handForHand.on).toBe(true);
+  for (const tableId of v.seating.handForHand.tablesPlaying) v = await run('ReportHandFinished', { tableId });
+  const left = active(v);
+  v = await bustOne(left[left.length - 1]!.entryId, left[0]!.entryId);
+  for (const tableId of v.seating.handForHand.tablesPlaying) v = await run('ReportHandFinished', { tableId });
+  expect(active(v).length).toBe(paid);
+
+  // Down to three, then an ICM deal among them.
+  while (active(v).length > 3) {
+    const rest = active(v);
+    v = await bustOne(rest[rest.length - 1]!.entryId, rest[0]!.entryId);
+  }
+  expect(v.seating.tablesInPlay).toBe(1);
+  const chips = v.standings.chipsInPlay;
+  const three = active(v);
+  v = await run('MakeDeal', {
+    kind: 'icm',
+    stacks: three.map((e, i) => ({
+      entryId: e.entryId,
+      chips: i === 0 ? chips - 2 * Math.floor(chips / 4) : Math.floor(chips / 4),
+    })),
+  });
+  v = await run('FinishTournament');
+  expect(v.standings.status).toBe('finished');
+
+  // Results: every entry placed, prizes add up to the prize pool.
+  const places = v.standings.entries.map((e) => e.place);
+  expect(places.every((p) => p !== null)).toBe(true);
+  const prizes = v.standings.entries.reduce((sum, e) => sum + e.prize, 0);
+  expect(prizes).toBe(v.standings.prizePool.total);
+  expect(steps).toBeGreaterThan(120);
+  socket.close();
+}
