@@ -59,7 +59,11 @@ function body(commandId: string, type: string, payload: Record<string, unknown>)
 }
 
 async function post(url: string, text: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: text,
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -91,7 +95,7 @@ async function runFanout(task: FanoutTask): Promise<FanoutResult> {
   // Followers whose lastSeq reached `waitingFor`; when it hits N the command is complete.
   let waitingFor = Number.POSITIVE_INFINITY;
   let reached = 0;
-  let allDone: ((at: number) => void) | null = null;
+  const signal: { done: ((at: number) => void) | null } = { done: null };
 
   const onFrame = (i: number, data: Buffer) => {
     const tail = data.subarray(Math.max(0, data.length - 40)).toString('utf8');
@@ -103,7 +107,7 @@ async function runFanout(task: FanoutTask): Promise<FanoutResult> {
     lastSeq[i] = seq;
     if (before < waitingFor && seq >= waitingFor) {
       reached++;
-      if (reached === task.followers && allDone) allDone(performance.now());
+      if (reached === task.followers) signal.done?.(performance.now());
     }
   };
 
@@ -148,23 +152,27 @@ async function runFanout(task: FanoutTask): Promise<FanoutResult> {
     let lastAt = 0;
     const done = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), 60_000);
-      allDone = (at) => {
+      signal.done = (at) => {
         clearTimeout(timer);
         lastAt = at;
         resolve(true);
       };
     });
     const sentAt = performance.now();
-    const res = await post(task.commandUrl, body(id, 'Register', { playerId: id, name: `Follower Cup ${c}` }));
+    const res = await post(
+      task.commandUrl,
+      body(id, 'Register', { playerId: id, name: `Follower Cup ${c}` }),
+    );
     const answeredAt = performance.now();
-    if (res.status !== 201) throw new Error(`fanout command refused: ${res.status} ${res.text.slice(0, 300)}`);
+    if (res.status !== 201)
+      throw new Error(`fanout command refused: ${res.status} ${res.text.slice(0, 300)}`);
     const seq = Number((JSON.parse(res.text) as { seq: number }).seq);
     // Frames may have arrived before the answer: count them now, then wait for the rest.
     waitingFor = seq;
     reached = lastSeq.filter((s) => s >= seq).length;
-    if (reached === task.followers) allDone?.(performance.now());
+    if (reached === task.followers) signal.done?.(performance.now());
     const ok = await done;
-    allDone = null;
+    signal.done = null;
     if (!ok) {
       timeouts++;
       continue;
@@ -197,7 +205,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   main().then(
     () => process.exit(0),
     (e: unknown) => {
-      process.stderr.write(`load worker failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `load worker failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
       process.exit(1);
     },
   );

@@ -35,7 +35,11 @@ interface Spawned {
 }
 
 function spawnTracked(args: readonly string[]): Spawned {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   live.add(child);
   let out = '';
   const keep = (d: Buffer) => {
@@ -64,13 +68,20 @@ async function stop(s: Spawned, signal: NodeJS.Signals, graceMs = 10_000): Promi
   killGroup(s.child, 'SIGKILL');
 }
 
-async function waitFor(s: Spawned, pattern: RegExp, timeoutMs: number, what: string): Promise<RegExpExecArray> {
+async function waitFor(
+  s: Spawned,
+  pattern: RegExp,
+  timeoutMs: number,
+  what: string,
+): Promise<RegExpExecArray> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const m = pattern.exec(s.output());
     if (m) return m;
-    if (s.child.exitCode !== null) throw new Error(`${what} exited (${s.child.exitCode}):\n${s.output().slice(-3000)}`);
-    if (Date.now() > deadline) throw new Error(`${what} not ready in ${timeoutMs} ms:\n${s.output().slice(-3000)}`);
+    if (s.child.exitCode !== null)
+      throw new Error(`${what} exited (${s.child.exitCode}):\n${s.output().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} not ready in ${timeoutMs} ms:\n${s.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

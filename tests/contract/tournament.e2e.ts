@@ -28,11 +28,17 @@ function timeless(v: { standings: ReturnType<typeof standings>; seating: ReturnT
 class Follower {
   state: TournamentState;
   seq = 0;
-  readonly #socket: TestSocket;
+  #socket: TestSocket;
 
   constructor(socket: TestSocket, tournamentId: string) {
     this.#socket = socket;
     this.state = initialState(tournamentId);
+  }
+
+  /** After a reconnect: the new socket resumes from this follower's seq. */
+  replaceSocket(socket: TestSocket): void {
+    this.#socket.close();
+    this.#socket = socket;
   }
 
   /** Reads frames until the follower has reached `seq`. */
@@ -49,7 +55,12 @@ class Follower {
   }
 }
 
-export async function playWholeTournament(target: ApiTarget): Promise<void> {
+export interface PlayOptions {
+  /** Restarts the server in the middle of the tournament (then the follower reconnects). */
+  readonly restart?: () => Promise<void>;
+}
+
+export async function playWholeTournament(target: ApiTarget, options: PlayOptions = {}): Promise<void> {
   const json = { 'content-type': 'application/json' };
   const venueId = `e2e-${crypto.randomUUID().slice(0, 8)}`;
   expect(
@@ -68,9 +79,9 @@ export async function playWholeTournament(target: ApiTarget): Promise<void> {
   });
   const tournamentId = ((await created.json()) as { tournament: { id: string } }).tournament.id;
 
-  const socket = await target.openSocket(`/api/v1/tournaments/${tournamentId}/live?after=0`);
-  expect((await socket.next()).type).toBe('hello');
-  const follower = new Follower(socket, tournamentId);
+  const firstSocket = await target.openSocket(`/api/v1/tournaments/${tournamentId}/live?after=0`);
+  expect((await firstSocket.next()).type).toBe('hello');
+  const follower = new Follower(firstSocket, tournamentId);
   let steps = 0;
 
   const view = async (): Promise<View> =>
@@ -139,6 +150,19 @@ export async function playWholeTournament(target: ApiTarget): Promise<void> {
       expect(Math.max(...sizes) - Math.min(...sizes), 'tables balanced').toBeLessThanOrEqual(1);
     }
     maxTables = Math.max(maxTables, v.seating.tablesInPlay);
+    if (options.restart && active(v).length === 30) {
+      await options.restart();
+      const resumed = await target.openSocket(
+        `/api/v1/tournaments/${tournamentId}/live?after=${follower.seq}`,
+      );
+      const hello = await resumed.next();
+      expect(hello.type).toBe('hello');
+      expect(hello.seq).toBe(follower.seq);
+      expect(hello.resync).toBe(false);
+      follower.replaceSocket(resumed);
+      const after = await view();
+      expect(timeless(after)).toEqual(timeless(v));
+    }
   }
   expect(v.seating.tablesInPlay).toBeLessThan(maxTables);
 
@@ -174,5 +198,10 @@ export async function playWholeTournament(target: ApiTarget): Promise<void> {
   const prizes = v.standings.entries.reduce((sum, e) => sum + e.prize, 0);
   expect(prizes).toBe(v.standings.prizePool.total);
   expect(steps).toBeGreaterThan(120);
-  socket.close();
+  follower.replaceSocket({
+    next: async () => ({}),
+    quiet: async () => true,
+    send: () => {},
+    close: () => {},
+  });
 }

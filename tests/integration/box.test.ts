@@ -21,6 +21,11 @@ beforeAll(async () => {
   box = await startBoxProcess(dataDir, port);
 });
 
+async function restartBox(): Promise<BoxProcess> {
+  expect(await box.interrupt()).toBe(0);
+  return startBoxProcess(dataDir, port);
+}
+
 afterAll(async () => {
   await box?.interrupt();
   rmSync(dataDir, { recursive: true, force: true });
@@ -111,7 +116,14 @@ describe('the box', () => {
 });
 
 describe('a whole tournament on the box', () => {
-  it('plays start to finish over HTTP and WebSocket, the follower agreeing at every step', async () => {
-    await playWholeTournament(httpTarget('box', 'box', () => box.url));
+  it('plays start to finish over HTTP and WebSocket, restarting mid-way, the follower agreeing at every step', async () => {
+    await playWholeTournament(
+      httpTarget('box', 'box', () => box.url),
+      {
+        restart: async () => {
+          box = await restartBox();
+        },
+      },
+    );
   }, 300_000);
 });

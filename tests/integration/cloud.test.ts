@@ -52,7 +52,15 @@ describe('the local cloud runtime', () => {
 });
 
 describe('a whole tournament on the local cloud runtime', () => {
-  it('plays start to finish over HTTP and WebSocket, the follower agreeing at every step', async () => {
-    await playWholeTournament(httpTarget('cloud', 'cloud', () => cloud.url));
+  it('plays start to finish over HTTP and WebSocket, restarting mid-way, the follower agreeing at every step', async () => {
+    await playWholeTournament(
+      httpTarget('cloud', 'cloud', () => cloud.url),
+      {
+        restart: async () => {
+          await cloud.stop();
+          cloud = await startCloud({ port, persistTo });
+        },
+      },
+    );
   }, 300_000);
 });

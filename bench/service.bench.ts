@@ -1,0 +1,373 @@
+/**
+ * Issue 6 figures: the tournament service over the network. The box runs as its own process
+ * (`felt-box serve`), the local cloud runtime under `wrangler dev`, and every load comes from
+ * a separate worker process (bench/lib/load-worker.ts). Every process started here is stopped
+ * in `finally`, also when a step fails.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LibsqlStorage } from '../durable-objects/storage/libsql.ts';
+import { openLibsqlFile } from '../durable-objects/storage/libsql-open.ts';
+import { SNAPSHOT_EVERY } from '../durable-objects/tournament/host.ts';
+import { replay, snapshot } from '../engine/tournament/replay.ts';
+import { startCloud } from '../scripts/lib/cloud.ts';
+import { freePort } from '../scripts/lib/free-port.ts';
+import { buildEvents } from './engine-replay.bench.ts';
+import type { Figure } from './lib/figure.ts';
+import type { CommandsResult, FanoutResult } from './lib/load-worker.ts';
+import { median, percentile, round } from './lib/measure.ts';
+import { type BoxProcess, runLoad, startBoxProcess, startWsYardstick, stopAll } from './lib/processes.ts';
+
+const REPEATS = 3;
+const WARMUP_COMMANDS = 30;
+const COMMANDS = 300;
+const FANOUT_COMMANDS = 20;
+const FANOUT_WARMUP = 2;
+const COLD_EVENTS = 100_000;
+
+async function post(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** A tournament open for registration: the commands the benches send are Registers. */
+async function openTournament(base: string, label: string): Promise<string> {
+  const venueId = `bench-${label}-${crypto.randomUUID().slice(0, 8)}`;
+  await post(base, '/api/v1/venues', { id: venueId, name: `Bench ${label}` });
+  const created = await post(base, `/api/v1/venues/${venueId}/tournaments`, { name: `Bench ${label}` });
+  const id = (created.tournament as { id: string }).id;
+  await post(base, `/api/v1/tournaments/${id}/commands`, {
+    commandId: `${id}-open`,
+    type: 'OpenRegistration',
+    payload: {},
+  });
+  return id;
+}
+
+interface Latency {
+  readonly p50: number;
+  readonly p99: number;
+  readonly runs: string;
+}
+
+/** Sequential command round trips; p50 and p99 are medians over the repeats. */
+async function commandLatency(base: string, label: string): Promise<Latency> {
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    const id = await openTournament(base, `${label}${r}`);
+    const result = await runLoad<CommandsResult>({
+      kind: 'commands',
+      url: `${base}/api/v1/tournaments/${id}/commands`,
+      warmup: WARMUP_COMMANDS,
+      count: COMMANDS,
+      prefix: `r${r}`,
+    });
+    if (result.errors > 0) throw new Error(`${label}: ${result.errors} commands refused`);
+    p50s.push(percentile(result.latenciesMs, 50));
+    p99s.push(percentile(result.latenciesMs, 99));
+  }
+  const runs = p50s.map((p, i) => `${round(p, 2)}/${round(p99s[i] as number, 1)}`).join(', ');
+  return { p50: median(p50s), p99: median(p99s), runs };
+}
+
+/** A raw libSQL commit on the same disk: WAL, synchronous=FULL, one INSERT per write batch. */
+async function rawCommitP50(dir: string): Promise<{ p50: number; runs: number[] }> {
+  const client = await openLibsqlFile(join(dir, 'raw-commit.db'));
+  try {
+    await client.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const body = 'x'.repeat(400);
+    const runs: number[] = [];
+    let n = 0;
+    for (let r = 0; r < REPEATS; r++) {
+      const times: number[] = [];
+      for (let i = 0; i < WARMUP_COMMANDS + COMMANDS; i++) {
+        const start = performance.now();
+        await client.batch([{ sql: 'INSERT INTO t (id, body) VALUES (?, ?)', args: [++n, body] }], 'write');
+        if (i >= WARMUP_COMMANDS) times.push(performance.now() - start);
+      }
+      runs.push(percentile(times, 50));
+    }
+    return { p50: median(runs), runs };
+  } finally {
+    client.close();
+  }
+}
+
+interface ColdTournament {
+  readonly id: string;
+  /** Events after the snapshot the Durable Object must replay (all of them: no snapshot). */
+  readonly tail: number;
+}
+
+/**
+ * Seeds tournaments of COLD_EVENTS engine events straight into the box's database through the
+ * storage port, as the TournamentDO would have logged them: one with the snapshot the host
+ * keeps (at most SNAPSHOT_EVERY - 1 events behind: the worst case), one as if snapshots came
+ * every 5,000 events, one with none (a full replay).
+ */
+async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
+  const events = buildEvents(COLD_EVENTS);
+  const client = await openLibsqlFile(dbPath);
+  const storage = new LibsqlStorage(client);
+  try {
+    await storage.migrate();
+    const plans: ColdTournament[] = [
+      { id: `cold-s${SNAPSHOT_EVERY}-${crypto.randomUUID().slice(0, 8)}`, tail: SNAPSHOT_EVERY - 1 },
+      { id: `cold-s5000-${crypto.randomUUID().slice(0, 8)}`, tail: 4999 },
+      { id: `cold-none-${crypto.randomUUID().slice(0, 8)}`, tail: events.length },
+    ];
+    for (const plan of plans) {
+      const CHUNK = 5000;
+      for (let from = 0; from < events.length; from += CHUNK) {
+        const chunk = events.slice(from, from + CHUNK).map((e, i) => ({
+          seq: from + i + 1,
+          eventId: crypto.randomUUID(),
+          epoch: 0,
+          type: e.type,
+          at: e.at,
+          body: JSON.stringify(e),
+        }));
+        await storage.batch([{ op: 'append', tournamentId: plan.id, expectedLastSeq: from, events: chunk }]);
+      }
+      if (plan.tail < events.length) {
+        const at = events.length - plan.tail;
+        const state = replay(events.slice(0, at), plan.id);
+        await storage.batch([
+          { op: 'snapshot', tournamentId: plan.id, seq: at, body: snapshot(state), savedAt: Date.now() },
+        ]);
+      }
+    }
+    return plans;
+  } finally {
+    client.close();
+  }
+}
+
+async function timedGet(url: string): Promise<number> {
+  const start = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  const ms = performance.now() - start;
+  if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+  return ms;
+}
+
+function wsUrl(httpUrl: string): string {
+  return httpUrl.replace(/^http/, 'ws');
+}
+
+interface Fanout {
+  readonly answerP99: number;
+  readonly sendP99: number;
+  readonly roundTripP50: number;
+  readonly connectS: number;
+  readonly samples: number;
+  readonly timeouts: number;
+}
+
+function summarize(r: FanoutResult): Fanout {
+  const keep = <T>(xs: readonly T[]) => xs.slice(FANOUT_WARMUP);
+  const answer = keep(r.answerToLastMs).map((x) => Math.max(0, x));
+  return {
+    answerP99: percentile(answer, 99),
+    sendP99: percentile(keep(r.sendToLastMs), 99),
+    roundTripP50: percentile(keep(r.roundTripMs), 50),
+    connectS: r.connectMs / 1000,
+    samples: answer.length,
+    timeouts: r.timeouts,
+  };
+}
+
+async function boxFanout(box: BoxProcess, followers: number, commands: number): Promise<Fanout> {
+  const id = await openTournament(box.url, `fan${followers}`);
+  const seq = (
+    (await (await fetch(`${box.url}/api/v1/tournaments/${id}/events?limit=1`)).json()) as { seq: number }
+  ).seq;
+  return summarize(
+    await runLoad<FanoutResult>(
+      {
+        kind: 'fanout',
+        wsUrl: `${wsUrl(box.url)}/api/v1/tournaments/${id}/live?after=${seq}`,
+        commandUrl: `${box.url}/api/v1/tournaments/${id}/commands`,
+        followers,
+        commands: commands + FANOUT_WARMUP,
+        prefix: `fan${followers}`,
+        connectConcurrency: 64,
+      },
+      600_000,
+    ),
+  );
+}
+
+async function yardstickFanout(followers: number, commands: number): Promise<Fanout> {
+  const server = await startWsYardstick();
+  try {
+    return summarize(
+      await runLoad<FanoutResult>({
+        kind: 'fanout',
+        wsUrl: wsUrl(server.url),
+        commandUrl: `${server.url}/command`,
+        followers,
+        commands: commands + FANOUT_WARMUP,
+        prefix: `ws${followers}`,
+        connectConcurrency: 64,
+      }),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+function describeFanout(f: Fanout): string {
+  return (
+    `send→last follower p99 ${round(f.sendP99, 1)} ms, command round trip p50 ${round(f.roundTripP50, 1)} ms ` +
+    `with the followers on, ${f.samples} commands (${f.timeouts} timed out), ` +
+    `followers connected in ${round(f.connectS, 1)} s`
+  );
+}
+
+export async function run(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'felt-service-bench-'));
+  const figures: Figure[] = [];
+  let box: BoxProcess | null = null;
+  let cloud: Awaited<ReturnType<typeof startCloud>> | null = null;
+  try {
+    // Raw commits first, with nothing else running on the disk.
+    const raw = await rawCommitP50(dir);
+    const boxData = join(dir, 'box');
+    const cold = await seedColdTournaments(join(boxData, 'felt.db'));
+
+    const port = await freePort();
+    box = await startBoxProcess(boxData, port);
+    const boxCmd = await commandLatency(box.url, 'box');
+    const runsNote = `p50/p99 per run: ${boxCmd.runs}`;
+    figures.push(
+      {
+        name: 'service.command_p50_ms',
+        value: round(boxCmd.p50, 2),
+        unit: 'ms',
+        goal: '≤ 3 ms (box)',
+        note: `box (felt-box serve, libSQL), sequential Register commands from a separate process, ${COMMANDS} after ${WARMUP_COMMANDS} warm-up, median of ${REPEATS} runs; ${runsNote}`,
+      },
+      {
+        name: 'service.command_p99_ms',
+        value: round(boxCmd.p99, 2),
+        unit: 'ms',
+        goal: '≤ 15 ms (box)',
+        note: `box, as command_p50_ms; ${runsNote}`,
+      },
+      {
+        name: 'service.fsync_commit_p50_ms',
+        value: round(raw.p50, 3),
+        unit: 'ms',
+        note: `@libsql/client file DB beside the box's, WAL + synchronous=FULL, one INSERT per write batch; per run: ${raw.runs.map((x) => round(x, 3)).join(', ')}`,
+      },
+      {
+        name: 'service.box_vs_fsync_ratio',
+        value: round(boxCmd.p50 / raw.p50, 2),
+        unit: '×',
+        goal: '≤ 5',
+        note: 'box command p50 / raw libSQL commit p50, same run, same disk',
+      },
+    );
+
+    // Fan-out: 1k first; its speed decides how many 10k commands fit the time budget.
+    const fan1k = await boxFanout(box, 1000, FANOUT_COMMANDS);
+    const perCommand10k = Math.max(fan1k.sendP99, fan1k.roundTripP50) * 10;
+    const commands10k = perCommand10k * (FANOUT_COMMANDS + FANOUT_WARMUP) > 150_000 ? 8 : FANOUT_COMMANDS;
+    const ws1k = await yardstickFanout(1000, FANOUT_COMMANDS);
+    figures.push({
+      name: 'service.fanout_1k_p99_ms',
+      value: round(fan1k.answerP99, 1),
+      unit: 'ms',
+      note: `box, 1,000 WebSocket followers in one load process; command answer → last follower has the event (0 when all had it before the answer); ${describeFanout(fan1k)}; ws yardstick: answer→last p99 ${round(ws1k.answerP99, 1)} ms, send→last p99 ${round(ws1k.sendP99, 1)} ms`,
+    });
+    let fan10k: Fanout | null = null;
+    let fan10kError = '';
+    try {
+      fan10k = await boxFanout(box, 10_000, commands10k);
+    } catch (e) {
+      fan10kError = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+    }
+    const ws10k = await yardstickFanout(10_000, FANOUT_COMMANDS);
+    if (fan10k) {
+      figures.push({
+        name: 'service.fanout_10k_p99_ms',
+        value: round(fan10k.answerP99, 1),
+        unit: 'ms',
+        goal: '≤ 250 ms on 2 cores',
+        note: `box, 10,000 WebSocket followers in one load process; command answer → last follower has the event; ${describeFanout(fan10k)}`,
+      });
+      figures.push({
+        name: 'service.fanout_vs_ws_ratio',
+        value: round(fan10k.sendP99 / ws10k.sendP99, 2),
+        unit: '×',
+        goal: '≤ 1.5',
+        note: `send→last follower p99 at 10k: box ${round(fan10k.sendP99, 1)} ms / minimal Node ws broadcast server ${round(ws10k.sendP99, 1)} ms (send→last, since the box answers only after its fan-out: answer→last is ~0 there); ws answer→last p99 ${round(ws10k.answerP99, 1)} ms`,
+      });
+    } else {
+      process.stderr.write(`10k fan-out failed: ${fan10kError}\n`);
+    }
+
+    // Cold start: restart the box, then the first GET of each seeded tournament.
+    const coldTimes = new Map<string, number[]>(cold.map((c) => [c.id, []]));
+    for (let r = 0; r < REPEATS; r++) {
+      await box.stop();
+      box = null;
+      box = await startBoxProcess(boxData, port);
+      // Rotate which tournament is woken first, so none always pays for the first DO.
+      const order = [...cold.slice(r % cold.length), ...cold.slice(0, r % cold.length)];
+      for (const c of order) {
+        coldTimes.get(c.id)?.push(await timedGet(`${box.url}/api/v1/tournaments/${c.id}`));
+      }
+    }
+    const coldMedian = (c: ColdTournament) => median(coldTimes.get(c.id) ?? []);
+    const [hostDefault, every5k, none] = cold as [ColdTournament, ColdTournament, ColdTournament];
+    const warm = await timedGet(`${box.url}/api/v1/tournaments/${hostDefault.id}`);
+    figures.push({
+      name: 'service.cold_start_ms',
+      value: round(coldMedian(hostDefault), 1),
+      unit: 'ms',
+      goal: '≤ 50 ms',
+      note:
+        `box restarted, first GET /api/v1/tournaments/:id of a ${COLD_EVENTS.toLocaleString('en')}-event tournament, median of ${REPEATS} restarts; ` +
+        `snapshot + ${hostDefault.tail}-event tail (SNAPSHOT_EVERY = ${SNAPSHOT_EVERY}, worst case): ${round(coldMedian(hostDefault), 1)} ms; ` +
+        `+ ${every5k.tail}-event tail (as if every 5,000): ${round(coldMedian(every5k), 1)} ms; ` +
+        `no snapshot (full replay): ${round(coldMedian(none), 1)} ms; the same GET warm: ${round(warm, 1)} ms`,
+    });
+    await box.stop();
+    box = null;
+
+    // The local cloud runtime (wrangler dev), same commands from a separate process.
+    cloud = await startCloud({ port: await freePort(), persistTo: join(dir, 'cloud') });
+    const cloudCmd = await commandLatency(cloud.url, 'cloud');
+    figures.push(
+      {
+        name: 'service.cloud_command_p50_ms',
+        value: round(cloudCmd.p50, 2),
+        unit: 'ms',
+        note: `local cloud runtime (wrangler dev, DO SQLite), as command_p50_ms; p50/p99 per run: ${cloudCmd.runs}`,
+      },
+      {
+        name: 'service.cloud_command_p99_ms',
+        value: round(cloudCmd.p99, 2),
+        unit: 'ms',
+        note: `local cloud runtime, as command_p99_ms; p50/p99 per run: ${cloudCmd.runs}`,
+      },
+    );
+    return figures;
+  } finally {
+    await box?.stop().catch(() => undefined);
+    await cloud?.stop().catch(() => undefined);
+    await stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

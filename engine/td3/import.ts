@@ -1,0 +1,475 @@
+/**
+ * A TD3 file → the Felt commands that rebuild it, plus a report comparing TD3's figures with
+ * Felt's. The commands are checked by running them through the tournament's own decider while
+ * they are built (`decide` + `evolve`), so what is returned replays as is.
+ *
+ * Choices where TD3 and Felt differ (each also surfaces in the report as a cause):
+ * - TD3 lists a buy-in after a bust-out as a "rebuy"; in Felt that is a re-entry (a new entry,
+ *   charged the buy-in profile). A TD3 rebuy while the previous buy-in is still alive is a Felt
+ *   rebuy on that entry.
+ * - Windows are loosened to fit TD3's history: late registration / rebuys / the add-on stay open
+ *   until the last level (on Felt's clock, started at TD3's StartTime) at which TD3 recorded one.
+ *   TD3's clock may have been paused; Felt's import does not replay pauses.
+ * - The payout table is TD3's own (its percentages, or its fixed amounts as shares), then
+ *   `EditPayouts` sets TD3's stored amounts. Felt always pays out the whole pool: if TD3's
+ *   prizes exceed its pot the excess is imported as added money; if they fall short, 1st place
+ *   is left computed and takes the rest.
+ * - Busts at the same instant are one hand, entered with equal stacks so they share places,
+ *   as TD3 derives them.
+ */
+import { initialClock } from '../clock/anchors.ts';
+import { computeClock } from '../clock/compute.ts';
+import { startClock } from '../clock/transitions.ts';
+import type { Ctx } from '../core/ctx.ts';
+import { DomainError, isDomainError } from '../core/errors.ts';
+import { seededRandom } from '../core/random.ts';
+import type { EntryProfile, Minor } from '../money/types.ts';
+import type { Chip, Structure, StructureLevel } from '../structure/types.ts';
+import { decide } from '../tournament/decide.ts';
+import { evolve } from '../tournament/evolve.ts';
+import { initialState } from '../tournament/state.ts';
+import type {
+  SeatingCommandBody,
+  TournamentCommand,
+  TournamentCommandBody,
+  TournamentConfig,
+  TournamentState,
+} from '../tournament/types.ts';
+import { Td3ParseError, parseTd3 } from './parse.ts';
+import { readTd3 } from './read.ts';
+import { compareFigures, feltFigures, td3Figures, type Td3ImportReport } from './report.ts';
+import type { Td3Player, Td3Prize, Td3Profile, Td3Tournament } from './types.ts';
+
+export type { Td3Difference, Td3Figures, Td3ImportReport } from './report.ts';
+
+export interface Td3ImportOptions {
+  readonly tournamentId?: string;
+  /** 'structure': only the blind structure and entry profiles (a template). */
+  readonly mode?: 'tournament' | 'structure';
+  /** Fallback time when TD3 recorded none (ms). */
+  readonly now?: number;
+  /** The venue's player id for a name, or null to create a new player. */
+  readonly playerMatch?: (name: string) => string | null;
+}
+
+export interface TimedCommand {
+  readonly command: TournamentCommand;
+  /** When it happened in TD3 (ms), monotonically non-decreasing. */
+  readonly at: number;
+}
+
+export interface Td3Template {
+  readonly name: string;
+  readonly structure: Structure;
+  readonly buyIn: EntryProfile;
+  readonly rebuy: EntryProfile | null;
+  readonly addOn: EntryProfile | null;
+}
+
+export interface Td3ImportResult {
+  readonly commands: readonly TimedCommand[];
+  readonly template?: Td3Template;
+  readonly report: Td3ImportReport;
+  /** The state after the commands (what the report's Felt figures are read from). */
+  readonly state: TournamentState;
+}
+
+export const IMPORT_ACTOR = Object.freeze({ id: 'td3-import', role: 'td' as const });
+
+type Body = TournamentCommandBody | SeatingCommandBody;
+
+/** A Felt profile from TD3's: the fee includes the rake; the bounty chip is part of the fee. */
+export function profileOf(p: Td3Profile | undefined, kind: EntryProfile['kind'], fallbackChips: number) {
+  const fee = p?.fee ?? 0;
+  const rake = Math.min(fee, p?.rake ?? 0);
+  const bounty = Math.min(fee - rake, p?.bountyChipCost ?? 0);
+  return {
+    id: kind,
+    name: p?.name || (kind === 'buyin' ? 'Buy-in' : kind === 'rebuy' ? 'Rebuy' : 'Add-on'),
+    kind,
+    price: fee - rake - bounty,
+    fee: rake,
+    chips: Math.max(kind === 'buyin' ? 1 : 0, Math.round(p?.chips ?? fallbackChips)),
+    bounty,
+  } satisfies EntryProfile;
+}
+
+function defaultProfile(c: Td3Tournament['financials']['buyins']): Td3Profile | undefined {
+  return c.profiles[c.defaultIndex] ?? c.profiles[0];
+}
+
+/** TD3's levels and chips as a Felt structure (windows filled in by the importer). */
+export function structureOf(t: Td3Tournament, startingStack: number): Structure {
+  const levels: StructureLevel[] = [];
+  for (const l of t.levels) {
+    const durationMs = Math.max(60_000, Math.round(l.durationMs));
+    if (l.type === 'break') {
+      levels.push({ kind: 'break', durationMs, ...(l.notes ? { label: l.notes } : {}) });
+    } else {
+      levels.push({
+        kind: 'level',
+        smallBlind: Math.max(0, Math.round(l.smallBlind)),
+        bigBlind: Math.max(1, Math.round(l.bigBlind)),
+        ante: Math.max(0, Math.round(l.ante)),
+        bigBlindAnte: 0,
+        durationMs,
+        ...(l.gameName ? { game: l.gameName } : {}),
+      });
+    }
+  }
+  const seen = new Set<number>();
+  const chips: Chip[] = [];
+  const used = t.chips.some((c) => c.inUse) ? t.chips.filter((c) => c.inUse) : t.chips;
+  for (const c of [...used].sort((a, b) => a.value - b.value)) {
+    const value = Math.round(c.value);
+    if (value < 1 || seen.has(value)) continue;
+    seen.add(value);
+    chips.push({ value, color: c.color || 'white', ...(c.label ? { name: c.label } : {}) });
+  }
+  if (chips.length === 0) chips.push({ value: 1, color: 'white' });
+  const firstGame = t.levels.find((l) => l.type === 'round');
+  return {
+    name: t.title || 'TD3 import',
+    game: firstGame?.type === 'round' && firstGame.gameName ? firstGame.gameName : "No Limit Hold'em",
+    levels,
+    chipSet: { chips },
+    startingStack: Math.max(1, startingStack),
+    lateRegUntilLevel: null,
+    rebuyUntilLevel: null,
+    addOnAtLevel: null,
+  };
+}
+
+function playLevels(s: Structure): number {
+  return s.levels.filter((l) => l.kind === 'level').length;
+}
+
+/** Felt's play level at `at` on a clock started at `start` and never paused. */
+function levelAt(s: Structure, start: number, at: number): { level: number; isBreak: boolean } {
+  const anchors = startClock(initialClock(), s, start);
+  if (isDomainError(anchors)) return { level: 1, isBreak: false };
+  const view = computeClock(anchors, s, Math.max(at, start));
+  return { level: Math.max(1, view.playLevelNumber), isBreak: view.isBreak };
+}
+
+/** One thing that happened in TD3, in time order. */
+type Action =
+  | { kind: 'entry'; at: number; player: Td3Player; index: number }
+  | { kind: 'addon'; at: number; player: Td3Player; index: number }
+  | { kind: 'bust'; at: number; player: Td3Player; index: number };
+
+const ORDER: Record<Action['kind'], number> = { entry: 0, addon: 1, bust: 2 };
+
+function timeline(t: Td3Tournament): Action[] {
+  const actions: Action[] = [];
+  for (const p of t.players) {
+    let last = Number.NEGATIVE_INFINITY;
+    // A player's own history stays in order even when TD3's clock stamps disagree.
+    const push = (a: Action) => {
+      const at = Math.max(a.at, last);
+      last = at;
+      actions.push({ ...a, at });
+    };
+    const addOns = p.addOns.map((a, i) => ({ a, i }));
+    p.entries.forEach((e, i) => {
+      push({ kind: 'entry', at: e.time, player: p, index: i });
+      for (const { a, i: j } of addOns) {
+        if (a.time >= e.time && (e.bustOut === null || a.time <= e.bustOut.time)) {
+          push({ kind: 'addon', at: a.time, player: p, index: j });
+        }
+      }
+      if (e.bustOut !== null) push({ kind: 'bust', at: e.bustOut.time, player: p, index: i });
+    });
+  }
+  const seq = new Map(actions.map((a, i) => [a, i]));
+  return actions.sort(
+    (x, y) => x.at - y.at || ORDER[x.kind] - ORDER[y.kind] || (seq.get(x) ?? 0) - (seq.get(y) ?? 0),
+  );
+}
+
+/** Basis points per paid place from TD3's prizes (percent, or fixed amounts as shares). */
+export function payoutShares(prizes: readonly Td3Prize[]): number[] | null {
+  const weights = prizes.map((p) => (p.amountType === 'percent' ? p.percent : p.fixedAmount || p.amount));
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (prizes.length === 0 || total <= 0) return null;
+  const bp = weights.map((w) => Math.floor((w * 10000) / total));
+  for (let i = 1; i < bp.length; i++) bp[i] = Math.min(bp[i] as number, bp[i - 1] as number);
+  bp[0] = (bp[0] as number) + (10000 - bp.reduce((a, b) => a + b, 0));
+  return bp;
+}
+
+/** TD3's money prizes in rank order, when they are one per rank from 1st (every fixture). */
+export function moneyPrizes(t: Td3Tournament): Td3Prize[] {
+  return t.prizes
+    .filter((p) => p.nonMonetary === null && p.type === 0)
+    .sort((a, b) => a.recipient - b.recipient);
+}
+
+export function importTd3(
+  text: string | Uint8Array,
+  options: Td3ImportOptions = {},
+): Td3ImportResult | Td3ParseError {
+  let tree: ReturnType<typeof parseTd3>;
+  try {
+    tree = parseTd3(text);
+  } catch (error) {
+    if (error instanceof Td3ParseError) return error;
+    throw error;
+  }
+  const t = readTd3(tree);
+  if (t instanceof Td3ParseError) return t;
+  return importTournament(t, options);
+}
+
+export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {}): Td3ImportResult {
+  const tournamentId = options.tournamentId ?? `td3-${t.id || 'import'}`;
+  const notImported: string[] = [];
+  const adjustments: { field: string; amount: number; cause: string }[] = [];
+  const f = t.financials;
+  const buyIn = profileOf(defaultProfile(f.buyins), 'buyin', 1);
+  const rebuyTd3 = defaultProfile(f.rebuys);
+  const addOnTd3 = defaultProfile(f.addOns);
+  const structure0 = structureOf(t, buyIn.chips);
+
+  const actions = timeline(t);
+  const anyTime = actions.find((a) => a.at > 0)?.at ?? t.startTime ?? options.now ?? 0;
+  const createdAt = Math.min(anyTime, t.startTime ?? anyTime) - 60_000;
+  const firstBust = actions.find((a) => a.kind === 'bust')?.at ?? null;
+  const started = t.startTime !== null || firstBust !== null || t.clockRunning || t.currentLevel > 0;
+  const start = !started
+    ? null
+    : (t.startTime ??
+      Math.max(createdAt, (firstBust ?? actions[actions.length - 1]?.at ?? createdAt) - 1));
+
+  // Which Felt command each TD3 record becomes, and the windows that must stay open for it.
+  let lateReg = 0;
+  let rebuyLevel = 0;
+  let addOnLevel = 0;
+  let feltRebuys = 0;
+  let maxEntries = 1;
+  for (const p of t.players) maxEntries = Math.max(maxEntries, p.entries.length);
+  for (const a of actions) {
+    if (start === null || a.at <= start) continue;
+    const { level, isBreak } = levelAt(structure0, start, a.at);
+    if (a.kind === 'entry') {
+      const prev = a.player.entries[a.index - 1];
+      if (prev !== undefined && prev.bustOut === null) {
+        feltRebuys++;
+        rebuyLevel = Math.max(rebuyLevel, level + (isBreak ? 1 : 0));
+      } else {
+        lateReg = Math.max(lateReg, level + (isBreak ? 1 : 0));
+      }
+    } else if (a.kind === 'addon') {
+      addOnLevel = Math.max(addOnLevel, level);
+    }
+  }
+  const hasAddOns = t.players.some((p) => p.addOns.length > 0);
+  const levelsCount = playLevels(structure0);
+  const cap = (n: number) => Math.min(Math.max(1, n), levelsCount);
+  const structure: Structure = {
+    ...structure0,
+    lateRegUntilLevel: lateReg > 0 ? cap(lateReg) : null,
+    rebuyUntilLevel: feltRebuys > 0 ? cap(rebuyLevel) : null,
+    addOnAtLevel: hasAddOns ? cap(addOnLevel) : null,
+  };
+  const rebuy = feltRebuys > 0 ? profileOf(rebuyTd3, 'rebuy', buyIn.chips) : null;
+  const addOn = hasAddOns ? profileOf(addOnTd3, 'addon', 0) : null;
+  const prizes = moneyPrizes(t);
+  const shares = payoutShares(prizes);
+  const roundTo = Math.max(1, t.prizeSettings.roundToNearest);
+
+  const template: Td3Template = { name: t.title || 'TD3 import', structure, buyIn, rebuy, addOn };
+  const create: Body = {
+    type: 'CreateTournament',
+    name: template.name,
+    structure,
+    buyIn,
+    rebuy,
+    addOn,
+    rules: {
+      reentry: maxEntries > 1,
+      maxEntriesPerPlayer: maxEntries,
+      maxRebuysPerEntry: null,
+      rebuyMaxChips: null,
+      capacity: null,
+      bountyMode: buyIn.bounty > 0 ? 'fixed' : 'none',
+    },
+    addedMoney: f.houseContribution,
+    guarantee: f.guaranteedPot,
+    payout: { roundTo, percentages: mode(options) === 'structure' ? null : shares },
+  };
+
+  // Build and apply together: later commands need entry ids the decider hands out.
+  let state = initialState(tournamentId);
+  const commands: TimedCommand[] = [];
+  const rejected: { command: TournamentCommand; error: DomainError }[] = [];
+  let lastAt = createdAt;
+  const apply = (body: Body, at: number): boolean => {
+    const when = Math.max(lastAt, Number.isFinite(at) ? at : lastAt);
+    lastAt = when;
+    const commandId = `${tournamentId}:td3:${commands.length + 1}`;
+    const command = { ...body, commandId } as TournamentCommand;
+    const ctx: Ctx = { now: when, actor: IMPORT_ACTOR, random: seededRandom(commandId) };
+    const out = decide(state, command, ctx);
+    if (out instanceof DomainError) {
+      rejected.push({ command, error: out });
+      return false;
+    }
+    for (const e of out) state = evolve(state, e);
+    commands.push({ command, at: when });
+    return true;
+  };
+
+  apply(create, createdAt);
+  if (mode(options) === 'structure') {
+    const report = {
+      file: td3Figures(t),
+      felt: feltFigures(state, new Map()),
+      differences: [],
+      notImported: ['players, entries, busts and prizes (structure-only import)'],
+      players: [],
+    } satisfies Td3ImportReport;
+    return { commands, template, report, state };
+  }
+
+  apply({ type: 'OpenRegistration' }, createdAt);
+  const playerIds = new Map<string, string>();
+  const players: { name: string; playerId: string; matched: boolean }[] = [];
+  for (const p of t.players) {
+    const matched = options.playerMatch?.(p.name) ?? null;
+    const playerId = matched ?? `td3-${p.id}`;
+    playerIds.set(p.id, playerId);
+    players.push({ name: p.name, playerId, matched: matched !== null });
+  }
+  /** The Felt entry currently alive for each TD3 player id. */
+  const entryOf = new Map<string, string>();
+  const lastEntryId = (): string | null => {
+    const n = state.entryCount;
+    return n > 0 ? `e${n}` : null;
+  };
+  let startedFelt = false;
+  const ensureStarted = (at: number) => {
+    if (startedFelt || start === null) return;
+    if (at > start || at === Number.POSITIVE_INFINITY) {
+      startedFelt = apply({ type: 'StartTournament' }, start);
+    }
+  };
+
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i] as Action;
+    ensureStarted(a.at);
+    const pid = playerIds.get(a.player.id) as string;
+    if (a.kind === 'entry') {
+      const prev = a.player.entries[a.index - 1];
+      if (prev === undefined) {
+        if (apply({ type: 'Register', playerId: pid, name: a.player.name }, a.at)) {
+          entryOf.set(a.player.id, lastEntryId() as string);
+        }
+      } else if (prev.bustOut !== null) {
+        if (apply({ type: 'Reenter', playerId: pid }, a.at)) entryOf.set(a.player.id, lastEntryId() as string);
+      } else {
+        apply({ type: 'Rebuy', entryId: entryOf.get(a.player.id) ?? '' }, a.at);
+      }
+    } else if (a.kind === 'addon') {
+      if ((a.player.addOns.filter((_, j) => j < a.index).length ?? 0) > 0) {
+        notImported.push(`a second add-on of ${a.player.name} (Felt allows one add-on per entry)`);
+        continue;
+      }
+      apply({ type: 'AddOn', entryId: entryOf.get(a.player.id) ?? '' }, a.at);
+    } else {
+      // Everyone TD3 recorded at this same instant went out in one hand.
+      const group: Action[] = [a];
+      while (true) {
+        const next = actions[i + 1];
+        if (next === undefined || next.kind !== 'bust' || next.at !== a.at) break;
+        group.push(next);
+        i++;
+      }
+      const busted = new Set(group.map((g) => g.player.id));
+      const hitmen = new Set(
+        group.flatMap((g) => g.player.entries[g.index]?.bustOut?.hitmanIds ?? []).filter((h) => !busted.has(h)),
+      );
+      const [hitman] = [...hitmen];
+      const hitmanEntry = hitman === undefined ? undefined : entryOf.get(hitman);
+      if (hitmen.size > 1) {
+        notImported.push(
+          `split knockout at ${new Date(a.at).toISOString()}: ${hitmen.size} hitmen, credited to the first only`,
+        );
+      }
+      const ok = apply(
+        {
+          type: 'BustPlayers',
+          busts: group.map((g) => ({
+            entryId: entryOf.get(g.player.id) ?? '',
+            ...(group.length > 1 ? { chipsAtStartOfHand: 1 } : {}),
+          })),
+          ...(hitmanEntry === undefined ? {} : { hitmanEntryId: hitmanEntry }),
+        },
+        a.at,
+      );
+      if (ok) for (const g of group) entryOf.delete(g.player.id);
+    }
+  }
+  ensureStarted(Number.POSITIVE_INFINITY);
+
+  // Payouts: TD3's stored amounts, where Felt's own computation differs.
+  const endAt = Math.max(lastAt, t.endTime ?? lastAt);
+  if (startedFelt && prizes.length > 0 && state.entrants > 0) {
+    const td3Amounts = prizes.map((p) => p.amount);
+    const td3Total = td3Amounts.reduce((x, y) => x + y, 0);
+    const pool = state.config === null ? 0 : poolOf(state);
+    const computed = feltFigures(state, new Map()).prizes.map((p) => p.amount);
+    const same = td3Amounts.every((amount, k) => computed[k] === amount);
+    if (!same && td3Total > 0) {
+      if (td3Total > pool) {
+        const excess = td3Total - pool;
+        const config = state.config as TournamentConfig;
+        if (apply({ type: 'SetAddedMoney', amount: config.addedMoney + excess }, endAt)) {
+          adjustments.push({
+            field: 'pot',
+            amount: excess,
+            cause: `TD3's prizes add up to ${fmt(td3Total)}, ${fmt(excess)} more than its pot (TD3 rounding mode ${t.prizeSettings.roundPrizes} rounds each prize to the nearest ${fmt(t.prizeSettings.roundToNearest)}, or the TD set fixed prizes): imported as added money`,
+          });
+        }
+      }
+      const manual: (Minor | null)[] = [...td3Amounts];
+      if (td3Total < pool) manual[0] = null;
+      apply({ type: 'EditPayouts', manual }, endAt);
+    }
+  }
+  if (startedFelt && state.playersLeft === 1 && t.players.every((p) => p.entries.length > 0)) {
+    const winners = t.players.filter((p) => !p.busted);
+    if (winners.length === 1) apply({ type: 'FinishTournament' }, endAt);
+  }
+
+  notImported.push('seating at save time (tables, seats, locks, button): not imported');
+  if (t.players.some((p) => p.cashAdjustment !== 0)) notImported.push("players' cash adjustments");
+  if (f.pointsFormula !== null) notImported.push('league points (computed by pointsForTournament, not stored)');
+
+  const names = new Map(players.map((p) => [p.playerId, p.name]));
+  const report = compareFigures(t, state, names, {
+    adjustments,
+    rejected: rejected.map((r) => ({
+      type: r.command.type,
+      code: r.error.code,
+      message: r.error.message,
+    })),
+    notImported,
+    players,
+  });
+  return { commands, template, report, state };
+}
+
+function mode(o: Td3ImportOptions): 'tournament' | 'structure' {
+  return o.mode ?? 'tournament';
+}
+
+function poolOf(state: TournamentState): Minor {
+  const m = state.money;
+  const c = state.config;
+  return Math.max(c?.guarantee ?? 0, m.fromEntries + (c?.addedMoney ?? 0));
+}
+
+export function fmt(minor: Minor): string {
+  return (minor / 100).toFixed(2);
+}
