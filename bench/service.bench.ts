@@ -4,7 +4,7 @@
  * a separate worker process (bench/lib/load-worker.ts). Every process started here is stopped
  * in `finally`, also when a step fails.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LibsqlStorage } from '../durable-objects/storage/libsql.ts';
@@ -243,6 +243,7 @@ export async function run(): Promise<Figure[]> {
     // Raw commits first, with nothing else running on the disk.
     const raw = await rawCommitP50(dir);
     const boxData = join(dir, 'box');
+    mkdirSync(boxData, { recursive: true });
     const cold = await seedColdTournaments(join(boxData, 'felt.db'));
 
     const port = await freePort();

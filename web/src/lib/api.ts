@@ -1,3 +1,6 @@
+import type { SeatingView } from '../../../engine/seating/types.ts';
+import type { Standings } from '../../../engine/tournament/standings.ts';
+
 /** Typed client for the Felt API, used by the web app (same origin). */
 
 export interface ApiErrorBody {
@@ -42,48 +45,12 @@ export interface WireEvent {
   readonly event: Record<string, unknown>;
 }
 
-export interface Blinds {
-  readonly smallBlind: number;
-  readonly bigBlind: number;
-  readonly ante: number;
-  readonly bigBlindAnte: number;
-}
-
-export interface ClockView {
-  readonly status: 'idle' | 'running' | 'paused' | 'finished';
-  readonly levelIndex: number;
-  readonly playLevelNumber: number;
-  readonly isBreak: boolean;
-  readonly remainingMs: number;
-  readonly elapsedMs: number;
-  readonly msToNextBreak: number | null;
-  readonly blinds: Blinds | null;
-  readonly nextBlinds: Blinds | null;
-  readonly levelEndsAt: number | null;
-  readonly structureFinished: boolean;
-}
-
-export interface Standings {
-  readonly name: string | null;
-  readonly currency: string | null;
-  readonly status: string;
-  readonly phase: string | null;
-  readonly clock: ClockView | null;
-  readonly lateRegistrationOpen: boolean | null;
-  readonly entrants: number;
-  readonly playersLeft: number;
-  readonly rebuys: number;
-  readonly addOns: number;
-  readonly chipsInPlay: number;
-  readonly averageStack: number | null;
-  readonly prizePool: { readonly total: number; readonly overlay: number };
-  readonly payouts: readonly { readonly place: number; readonly amount: number }[];
-}
-
+/** GET /api/v1/tournaments/:id (durable-objects/tournament/view.ts), as JSON. */
 export interface TournamentView {
   readonly seq: number;
   readonly serverTime: number;
-  readonly standings: Standings;
+  readonly standings: Omit<Standings, 'payoutProblem'>;
+  readonly seating: SeatingView;
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
