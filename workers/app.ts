@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { health } from './api/health.ts';
+import { importTd3Route } from './api/import-td3.ts';
 import { tournaments } from './api/tournaments.ts';
 import { venues } from './api/venues.ts';
 import type { Env } from './env.ts';
@@ -10,6 +11,7 @@ export function createApi() {
   const api = new Hono<{ Bindings: Env }>()
     .route('/health', health)
     .route('/venues', venues)
+    .route('/venues/:venueId/imports/td3', importTd3Route)
     .route('/tournaments', tournaments);
   return new Hono<{ Bindings: Env }>()
     .route('/api/v1', api)

@@ -129,7 +129,7 @@ async function runFanout(task: FanoutTask): Promise<FanoutResult> {
       });
       ws.on('error', (e) => {
         clearTimeout(timer);
-        reject(e);
+        reject(new Error(`follower ${i} of ${task.followers} (${hello ? 'after' : 'before'} its hello): ${e.message}`));
       });
     });
 

@@ -82,6 +82,52 @@ export class TournamentHost {
     return new TournamentHost(log, state, seq + tail.length, snap && state ? snap.seq : 0);
   }
 
+  /**
+   * Imports a whole history into an empty tournament: every command is decided at its own
+   * time, and all the events are appended in ONE atomic batch, so a refused command (or a
+   * crash) leaves nothing behind.
+   */
+  importHistory(commands: readonly TimedCommand[], actor: Actor, now: number): Promise<CommandAnswer> {
+    return this.log.exclusive(async () => {
+      if (this.#seq !== 0) {
+        return {
+          ok: false,
+          error: { code: 'IMPORT_CONFLICT', message: 'Import needs a new, empty tournament', details: null },
+        };
+      }
+      let next = this.#state;
+      const all: TournamentEventAny[] = [];
+      for (const { command, at } of commands) {
+        const decision = decide(next, command, { now: at, actor, random: seededRandom(command.commandId) });
+        if (isDomainError(decision)) {
+          const details = JSON.stringify({
+            commandId: command.commandId,
+            type: command.type,
+            ...decision.details,
+          });
+          return {
+            ok: false,
+            error: {
+              code: decision.code,
+              message: `Import stopped at ${command.type}: ${decision.message}`,
+              details,
+            },
+          };
+        }
+        for (const e of decision) next = evolve(next, e);
+        all.push(...decision);
+      }
+      const drafts = all.map((e) => ({ type: e.type, at: e.at, body: JSON.stringify(e) }));
+      const events = await this.log.append(drafts, (seq) => [
+        { op: 'snapshot', tournamentId: this.log.tournamentId, seq, body: snapshot(next), savedAt: now },
+      ]);
+      this.#state = next;
+      this.#seq = events[events.length - 1]?.seq ?? 0;
+      this.#snapshotSeq = this.#seq;
+      return { ok: true, seq: this.#seq, events: [], repeated: false };
+    });
+  }
+
   /** Decides and appends one command; a repeated commandId gets its first answer. */
   command(command: TournamentCommand, actor: Actor, now: number): Promise<CommandAnswer> {
     return this.log.exclusive(async () => {
@@ -127,6 +173,12 @@ export class TournamentHost {
 }
 
 /** The domain error a refused command carries, rebuilt for the HTTP edge. */
+/** A command with the time it happened (imports replay history at its own times). */
+export interface TimedCommand {
+  readonly command: TournamentCommand;
+  readonly at: number;
+}
+
 export function answerError(answer: CommandAnswer & { ok: false }): DomainError;
 export function answerError(answer: CommandAnswer): DomainError | null;
 export function answerError(answer: CommandAnswer): DomainError | null {

@@ -19,7 +19,7 @@ import {
 } from '../live/protocol.ts';
 import { storageFor } from '../storage/for-env.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
-import { type CommandAnswer, TournamentHost } from './host.ts';
+import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
 import { TournamentLog } from './log.ts';
 import { tournamentView } from './view.ts';
 
@@ -86,6 +86,21 @@ export class TournamentDO extends DurableObject<Env> {
     const host = await this.#hostFor(tournamentId);
     const answer = await host.command(command, actor, Date.now());
     if (answer.ok && !answer.repeated && answer.events.length > 0) {
+      await this.#fanOut(host.log, answer.seq);
+      await this.#armClockCues(tournamentId, host);
+    }
+    return answer;
+  }
+
+  /** Imports a history (e.g. a TD3 file) into this new tournament, atomically. */
+  async importHistory(
+    tournamentId: string,
+    commands: readonly TimedCommand[],
+    actor: Actor,
+  ): Promise<CommandAnswer> {
+    const host = await this.#hostFor(tournamentId);
+    const answer = await host.importHistory(commands, actor, Date.now());
+    if (answer.ok) {
       await this.#fanOut(host.log, answer.seq);
       await this.#armClockCues(tournamentId, host);
     }

@@ -35,9 +35,9 @@ import type {
   TournamentConfig,
   TournamentState,
 } from '../tournament/types.ts';
-import { Td3ParseError, parseTd3 } from './parse.ts';
+import { parseTd3, Td3ParseError } from './parse.ts';
 import { readTd3 } from './read.ts';
-import { compareFigures, feltFigures, td3Figures, type Td3ImportReport } from './report.ts';
+import { compareFigures, feltFigures, type Td3ImportReport, td3Figures } from './report.ts';
 import type { Td3Player, Td3Prize, Td3Profile, Td3Tournament } from './types.ts';
 
 export type { Td3Difference, Td3Figures, Td3ImportReport } from './report.ts';
@@ -92,6 +92,35 @@ export function profileOf(p: Td3Profile | undefined, kind: EntryProfile['kind'],
     chips: Math.max(kind === 'buyin' ? 1 : 0, Math.round(p?.chips ?? fallbackChips)),
     bounty,
   } satisfies EntryProfile;
+}
+
+/**
+ * The buy-in as most players paid it (their first entries), not TD3's default profile: clubs
+ * switch profiles per night (fixtures: "500 re-entry x2"), and 3.0 files record no rake on
+ * entries although the profile has one, so the pot follows the records.
+ */
+function buyInProfile(t: Td3Tournament): EntryProfile {
+  const base = profileOf(defaultProfile(t.financials.buyins), 'buyin', 1);
+  const counts = new Map<string, { n: number; e: Td3Tournament['players'][number]['entries'][number] }>();
+  for (const p of t.players) {
+    const e = p.entries[0];
+    if (e === undefined) continue;
+    const key = `${e.amount}/${e.rake}/${e.chips}/${e.profileName}`;
+    const c = counts.get(key);
+    counts.set(key, { n: (c?.n ?? 0) + 1, e });
+  }
+  const top = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.e;
+  if (top === undefined) return base;
+  const fee = Math.min(top.amount, top.rake);
+  const bounty = Math.min(top.amount - fee, base.bounty);
+  return {
+    ...base,
+    name: top.profileName ?? base.name,
+    price: top.amount - fee - bounty,
+    fee,
+    bounty,
+    chips: Math.max(1, Math.round(top.chips || base.chips)),
+  };
 }
 
 function defaultProfile(c: Td3Tournament['financials']['buyins']): Td3Profile | undefined {
@@ -226,7 +255,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
   const notImported: string[] = [];
   const adjustments: { field: string; amount: number; cause: string }[] = [];
   const f = t.financials;
-  const buyIn = profileOf(defaultProfile(f.buyins), 'buyin', 1);
+  const buyIn = buyInProfile(t);
   const rebuyTd3 = defaultProfile(f.rebuys);
   const addOnTd3 = defaultProfile(f.addOns);
   const structure0 = structureOf(t, buyIn.chips);
@@ -238,8 +267,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
   const started = t.startTime !== null || firstBust !== null || t.clockRunning || t.currentLevel > 0;
   const start = !started
     ? null
-    : (t.startTime ??
-      Math.max(createdAt, (firstBust ?? actions[actions.length - 1]?.at ?? createdAt) - 1));
+    : (t.startTime ?? Math.max(createdAt, (firstBust ?? actions[actions.length - 1]?.at ?? createdAt) - 1));
 
   // Which Felt command each TD3 record becomes, and the windows that must stay open for it.
   let lateReg = 0;
@@ -366,7 +394,8 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
           entryOf.set(a.player.id, lastEntryId() as string);
         }
       } else if (prev.bustOut !== null) {
-        if (apply({ type: 'Reenter', playerId: pid }, a.at)) entryOf.set(a.player.id, lastEntryId() as string);
+        if (apply({ type: 'Reenter', playerId: pid }, a.at))
+          entryOf.set(a.player.id, lastEntryId() as string);
       } else {
         apply({ type: 'Rebuy', entryId: entryOf.get(a.player.id) ?? '' }, a.at);
       }
@@ -387,7 +416,9 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
       }
       const busted = new Set(group.map((g) => g.player.id));
       const hitmen = new Set(
-        group.flatMap((g) => g.player.entries[g.index]?.bustOut?.hitmanIds ?? []).filter((h) => !busted.has(h)),
+        group
+          .flatMap((g) => g.player.entries[g.index]?.bustOut?.hitmanIds ?? [])
+          .filter((h) => !busted.has(h)),
       );
       const [hitman] = [...hitmen];
       const hitmanEntry = hitman === undefined ? undefined : entryOf.get(hitman);
@@ -414,12 +445,14 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
 
   // Payouts: TD3's stored amounts, where Felt's own computation differs.
   const endAt = Math.max(lastAt, t.endTime ?? lastAt);
-  if (startedFelt && prizes.length > 0 && state.entrants > 0) {
+  let computed: Minor[] | undefined;
+  if (prizes.length > 0 && state.entrants >= prizes.length) {
     const td3Amounts = prizes.map((p) => p.amount);
     const td3Total = td3Amounts.reduce((x, y) => x + y, 0);
     const pool = state.config === null ? 0 : poolOf(state);
-    const computed = feltFigures(state, new Map()).prizes.map((p) => p.amount);
-    const same = td3Amounts.every((amount, k) => computed[k] === amount);
+    computed = feltFigures(state, new Map()).prizes.map((p) => p.amount);
+    const own = computed;
+    const same = td3Amounts.every((amount, k) => own[k] === amount);
     if (!same && td3Total > 0) {
       if (td3Total > pool) {
         const excess = td3Total - pool;
@@ -428,7 +461,9 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
           adjustments.push({
             field: 'pot',
             amount: excess,
-            cause: `TD3's prizes add up to ${fmt(td3Total)}, ${fmt(excess)} more than its pot (TD3 rounding mode ${t.prizeSettings.roundPrizes} rounds each prize to the nearest ${fmt(t.prizeSettings.roundToNearest)}, or the TD set fixed prizes): imported as added money`,
+            cause: prizes.every((p) => p.amountType === 'fixed')
+              ? `TD3's fixed prizes, set by the TD, add up to ${fmt(td3Total)}, ${fmt(excess)} more than the pot: imported as added money`
+              : `TD3's prizes add up to ${fmt(td3Total)}, ${fmt(excess)} more than the pot (TD3 rounding mode ${t.prizeSettings.roundPrizes} rounds each prize to the nearest ${fmt(t.prizeSettings.roundToNearest)}${prizes.some((p) => p.amountType === 'fixed') ? ', and some prizes are fixed by the TD' : ''}): imported as added money`,
           });
         }
       }
@@ -444,7 +479,8 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
 
   notImported.push('seating at save time (tables, seats, locks, button): not imported');
   if (t.players.some((p) => p.cashAdjustment !== 0)) notImported.push("players' cash adjustments");
-  if (f.pointsFormula !== null) notImported.push('league points (computed by pointsForTournament, not stored)');
+  if (f.pointsFormula !== null)
+    notImported.push('league points (computed by pointsForTournament, not stored)');
 
   const names = new Map(players.map((p) => [p.playerId, p.name]));
   const report = compareFigures(t, state, names, {
@@ -456,6 +492,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     })),
     notImported,
     players,
+    ...(computed === undefined ? {} : { computed }),
   });
   return { commands, template, report, state };
 }

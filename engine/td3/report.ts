@@ -144,6 +144,15 @@ export function td3PrizeRule(t: Td3Tournament, p: Td3Prize): string | null {
       : null;
   }
   const unit = t.prizeSettings.roundToNearest;
+  const mode = t.prizeSettings.roundPrizes;
+  if (mode !== 2) {
+    // Only mode 2 (nearest) is reproduced; other modes are named, and only when TD3's prizes
+    // still add up to its own pot (the sample's mode 3 pays 910/515/290/220/180/135 of 2250).
+    const total = t.prizes.reduce((a, q) => a + (q.nonMonetary === null ? q.amount : 0), 0);
+    return total === t.totals.pot
+      ? `TD3 rounding mode ${mode} (automatic ${t.prizeSettings.automatic ? 'on' : 'off'}) to ${money(unit)}: its prizes add up to its pot but Felt does not reproduce mode ${mode}'s per-prize rounding`
+      : null;
+  }
   const base = nearest((p.percent * t.totals.pot) / 100, unit);
   if (p.amount === base + p.sharedRemainder + p.adjustment) {
     return `TD3 rounding mode ${t.prizeSettings.roundPrizes}: ${p.percent}% of its pot ${money(t.totals.pot)} rounded to the nearest ${money(unit)}${rem}${adj} (Felt rounds down and gives the remainder to 1st)`;
@@ -185,18 +194,30 @@ export function compareFigures(
         const what = i === 0 ? 'buy-in' : feltRebuy ? 'rebuy' : 're-entry (a TD3 rebuy after a bust-out)';
         const cause = `TD3 charged a ${what} ${money(e.amount)} (${e.profileName ?? 'its profile'}); Felt charges its ${profile.kind === 'rebuy' ? 'rebuy' : 'buy-in'} profile ${money(total(profile))}`;
         bump(paidCauses, cause, total(profile) - e.amount);
-        bump(potCauses, cause, profile.price - (e.amount - e.rake));
+        bump(
+          potCauses,
+          `TD3 put ${money(e.amount - e.rake)} of a ${what} into the pot; Felt puts ${money(profile.price)} (its ${profile.kind === 'rebuy' ? 'rebuy' : 'buy-in'} profile less fee${profile.bounty > 0 ? ' and bounty' : ''})`,
+          profile.price - (e.amount - e.rake),
+        );
       });
       for (const a of p.addOns) {
         if (config.addOn === null) continue;
         const cause = `TD3 charged an add-on ${money(a.amount)}; Felt charges its add-on profile ${money(total(config.addOn))}`;
         bump(paidCauses, cause, total(config.addOn) - a.amount);
-        bump(potCauses, cause, config.addOn.price - (a.amount - a.rake));
+        bump(
+          potCauses,
+          `TD3 put ${money(a.amount - a.rake)} of an add-on into the pot; Felt puts ${money(config.addOn.price)}`,
+          config.addOn.price - (a.amount - a.rake),
+        );
       }
     }
   }
   if (t.totals.fixedRake !== 0) {
-    bump(potCauses, `TD3 fixed rake ${money(t.totals.fixedRake)} taken from the pot; Felt has no fixed rake`, t.totals.fixedRake);
+    bump(
+      potCauses,
+      `TD3 fixed rake ${money(t.totals.fixedRake)} taken from the pot; Felt has no fixed rake`,
+      t.totals.fixedRake,
+    );
   }
   for (const a of input.adjustments) bump(potCauses, a.cause, a.amount);
   explainSum(add, 'paidIn', file.paidIn, felt.paidIn, paidCauses);
@@ -208,7 +229,9 @@ export function compareFigures(
   }
 
   // Prizes: Felt's own computation, then what the imported tournament pays.
-  const td3Prizes = t.prizes.filter((p) => p.nonMonetary === null && p.type === 0).sort((a, b) => a.recipient - b.recipient);
+  const td3Prizes = t.prizes
+    .filter((p) => p.nonMonetary === null && p.type === 0)
+    .sort((a, b) => a.recipient - b.recipient);
   const td3Total = td3Prizes.reduce((s, p) => s + p.amount, 0);
   td3Prizes.forEach((p, k) => {
     const computed = input.computed?.[k];
