@@ -25,6 +25,17 @@ const COMMANDS = 300;
 const FANOUT_COMMANDS = 20;
 const FANOUT_WARMUP = 2;
 const COLD_EVENTS = 100_000;
+/**
+ * workerd holds two sockets per WebSocket follower and this machine caps open files at 20,000
+ * (hard limit, not raisable here): the box refused follower 9,985 of 10,000 (socket hang up).
+ */
+const BIG_FANOUT = 9_900;
+const BIG_FANOUT_WHY =
+  'workerd holds 2 sockets per follower and open files are capped at 20,000 here; the box hung up on follower 9,985 of 10,000';
+/** What the fan-out figures time, and why not from the answer. */
+const FANOUT_METRIC =
+  'p99 over the commands of: command sent → last follower has its event frame. That bounds answer → last follower from above; ' +
+  'measured from the answer it is ~0, because the TournamentDO finishes its fan-out before it answers';
 
 async function post(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(`${base}${path}`, {
@@ -105,6 +116,8 @@ interface ColdTournament {
   readonly id: string;
   /** Events after the snapshot the Durable Object must replay (all of them: no snapshot). */
   readonly tail: number;
+  /** Bytes of the snapshot row (0: none). */
+  snapshotBytes: number;
 }
 
 /**
@@ -120,9 +133,13 @@ async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
   try {
     await storage.migrate();
     const plans: ColdTournament[] = [
-      { id: `cold-s${SNAPSHOT_EVERY}-${crypto.randomUUID().slice(0, 8)}`, tail: SNAPSHOT_EVERY - 1 },
-      { id: `cold-s5000-${crypto.randomUUID().slice(0, 8)}`, tail: 4999 },
-      { id: `cold-none-${crypto.randomUUID().slice(0, 8)}`, tail: events.length },
+      {
+        id: `cold-s${SNAPSHOT_EVERY}-${crypto.randomUUID().slice(0, 8)}`,
+        tail: SNAPSHOT_EVERY - 1,
+        snapshotBytes: 0,
+      },
+      { id: `cold-s5000-${crypto.randomUUID().slice(0, 8)}`, tail: 4999, snapshotBytes: 0 },
+      { id: `cold-none-${crypto.randomUUID().slice(0, 8)}`, tail: events.length, snapshotBytes: 0 },
     ];
     for (const plan of plans) {
       const CHUNK = 5000;
@@ -139,10 +156,9 @@ async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
       }
       if (plan.tail < events.length) {
         const at = events.length - plan.tail;
-        const state = replay(events.slice(0, at), plan.id);
-        await storage.batch([
-          { op: 'snapshot', tournamentId: plan.id, seq: at, body: snapshot(state), savedAt: Date.now() },
-        ]);
+        const body = snapshot(replay(events.slice(0, at), plan.id));
+        plan.snapshotBytes = body.length;
+        await storage.batch([{ op: 'snapshot', tournamentId: plan.id, seq: at, body, savedAt: Date.now() }]);
       }
     }
     return plans;
@@ -151,13 +167,35 @@ async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
   }
 }
 
+/** Reads that place the command figure: the Worker alone, and the Worker plus one storage read. */
+async function boxContext(base: string): Promise<{ healthP50: number; readP50: number }> {
+  const id = await openTournament(base, 'ctx');
+  const health: number[] = [];
+  const read: number[] = [];
+  for (let i = 0; i < 230; i++) {
+    const h = await timedGet(`${base}/api/v1/health`);
+    const r = await timedGet(`${base}/api/v1/tournaments/${id}/events?after=1&limit=1`);
+    if (i >= 30) {
+      health.push(h);
+      read.push(r);
+    }
+  }
+  return { healthP50: percentile(health, 50), readP50: percentile(read, 50) };
+}
+
+let lastGetBytes = 0;
+
 async function timedGet(url: string): Promise<number> {
   const start = performance.now();
   const res = await fetch(url);
-  await res.arrayBuffer();
+  lastGetBytes = (await res.arrayBuffer()).byteLength;
   const ms = performance.now() - start;
   if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
   return ms;
+}
+
+function mb(bytes: number): number {
+  return round(bytes / 2 ** 20, 1);
 }
 
 function wsUrl(httpUrl: string): string {
@@ -228,7 +266,7 @@ async function yardstickFanout(followers: number, commands: number): Promise<Fan
 
 function describeFanout(f: Fanout): string {
   return (
-    `send→last follower p99 ${round(f.sendP99, 1)} ms, command round trip p50 ${round(f.roundTripP50, 1)} ms ` +
+    `answer→last follower p99 ${round(f.answerP99, 1)} ms, command round trip p50 ${round(f.roundTripP50, 1)} ms ` +
     `with the followers on, ${f.samples} commands (${f.timeouts} timed out), ` +
     `followers connected in ${round(f.connectS, 1)} s`
   );
@@ -249,7 +287,8 @@ export async function run(): Promise<Figure[]> {
     const port = await freePort();
     box = await startBoxProcess(boxData, port);
     const boxCmd = await commandLatency(box.url, 'box');
-    const runsNote = `p50/p99 per run: ${boxCmd.runs}`;
+    const context = await boxContext(box.url);
+    const runsNote = `p50/p99 per run: ${boxCmd.runs}; for scale, p50 of GET /api/v1/health ${round(context.healthP50, 2)} ms and of a one-event GET …/events (one storage read over the loopback binding) ${round(context.readP50, 2)} ms`;
     figures.push(
       {
         name: 'service.command_p50_ms',
@@ -282,37 +321,37 @@ export async function run(): Promise<Figure[]> {
 
     // Fan-out: 1k first; its speed decides how many 10k commands fit the time budget.
     const fan1k = await boxFanout(box, 1000, FANOUT_COMMANDS);
-    const perCommand10k = Math.max(fan1k.sendP99, fan1k.roundTripP50) * 10;
+    const perCommand10k = (Math.max(fan1k.sendP99, fan1k.roundTripP50) * BIG_FANOUT) / 1000;
     const commands10k = perCommand10k * (FANOUT_COMMANDS + FANOUT_WARMUP) > 150_000 ? 8 : FANOUT_COMMANDS;
     const ws1k = await yardstickFanout(1000, FANOUT_COMMANDS);
     figures.push({
       name: 'service.fanout_1k_p99_ms',
-      value: round(fan1k.answerP99, 1),
+      value: round(fan1k.sendP99, 1),
       unit: 'ms',
-      note: `box, 1,000 WebSocket followers in one load process; command answer → last follower has the event (0 when all had it before the answer); ${describeFanout(fan1k)}; ws yardstick: answer→last p99 ${round(ws1k.answerP99, 1)} ms, send→last p99 ${round(ws1k.sendP99, 1)} ms`,
+      note: `box, 1,000 WebSocket followers in one load process; ${FANOUT_METRIC}; ${describeFanout(fan1k)}; minimal ws server at 1k: ${round(ws1k.sendP99, 1)} ms`,
     });
     let fan10k: Fanout | null = null;
     let fan10kError = '';
     try {
-      fan10k = await boxFanout(box, 10_000, commands10k);
+      fan10k = await boxFanout(box, BIG_FANOUT, commands10k);
     } catch (e) {
       fan10kError = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
     }
-    const ws10k = await yardstickFanout(10_000, FANOUT_COMMANDS);
+    const ws10k = await yardstickFanout(BIG_FANOUT, FANOUT_COMMANDS);
     if (fan10k) {
       figures.push({
         name: 'service.fanout_10k_p99_ms',
-        value: round(fan10k.answerP99, 1),
+        value: round(fan10k.sendP99, 1),
         unit: 'ms',
         goal: '≤ 250 ms on 2 cores',
-        note: `box, 10,000 WebSocket followers in one load process; command answer → last follower has the event; ${describeFanout(fan10k)}`,
+        note: `box, ${BIG_FANOUT.toLocaleString('en')} WebSocket followers (not 10,000: ${BIG_FANOUT_WHY}) in one load process; ${FANOUT_METRIC}; ${describeFanout(fan10k)}`,
       });
       figures.push({
         name: 'service.fanout_vs_ws_ratio',
         value: round(fan10k.sendP99 / ws10k.sendP99, 2),
         unit: '×',
         goal: '≤ 1.5',
-        note: `send→last follower p99 at 10k: box ${round(fan10k.sendP99, 1)} ms / minimal Node ws broadcast server ${round(ws10k.sendP99, 1)} ms (send→last, since the box answers only after its fan-out: answer→last is ~0 there); ws answer→last p99 ${round(ws10k.answerP99, 1)} ms`,
+        note: `p99 at ${BIG_FANOUT.toLocaleString('en')} followers, command sent → last follower has it: box ${round(fan10k.sendP99, 1)} ms / minimal Node ws broadcast server ${round(ws10k.sendP99, 1)} ms ; both fan out before answering`,
       });
     } else {
       process.stderr.write(`10k fan-out failed: ${fan10kError}\n`);
@@ -342,7 +381,9 @@ export async function run(): Promise<Figure[]> {
         `box restarted, first GET /api/v1/tournaments/:id of a ${COLD_EVENTS.toLocaleString('en')}-event tournament, median of ${REPEATS} restarts; ` +
         `snapshot + ${hostDefault.tail}-event tail (SNAPSHOT_EVERY = ${SNAPSHOT_EVERY}, worst case): ${round(coldMedian(hostDefault), 1)} ms; ` +
         `+ ${every5k.tail}-event tail (as if every 5,000): ${round(coldMedian(every5k), 1)} ms; ` +
-        `no snapshot (full replay): ${round(coldMedian(none), 1)} ms; the same GET warm: ${round(warm, 1)} ms`,
+        `no snapshot (full replay): ${round(coldMedian(none), 1)} ms; the same GET warm: ${round(warm, 1)} ms. ` +
+        `The state is large: snapshot ${mb(hostDefault.snapshotBytes)} MB, view answered ${mb(lastGetBytes)} MB ` +
+        `(the bench mix of engine.replay_100k_ms registers ~15 % of its events as entries)`,
     });
     await box.stop();
     box = null;

@@ -129,7 +129,11 @@ async function runFanout(task: FanoutTask): Promise<FanoutResult> {
       });
       ws.on('error', (e) => {
         clearTimeout(timer);
-        reject(new Error(`follower ${i} of ${task.followers} (${hello ? 'after' : 'before'} its hello): ${e.message}`));
+        reject(
+          new Error(
+            `follower ${i} of ${task.followers} (${hello ? 'after' : 'before'} its hello): ${e.message}`,
+          ),
+        );
       });
     });
 

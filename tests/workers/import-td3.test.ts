@@ -57,6 +57,11 @@ describe('POST /api/v1/venues/:venueId/imports/td3', () => {
     expect(bad.status).toBe(400);
     const err = ((await bad.json()) as { error: { code: string; details: { line: number } } }).error;
     expect(err.details.line).toBe(1);
+    const huge = await SELF.fetch('http://felt.test/api/v1/venues/import-c/imports/td3', {
+      method: 'POST',
+      body: 'x'.repeat(8 * 1024 * 1024 + 1),
+    });
+    expect(huge.status).toBe(413);
     const none = await SELF.fetch('http://felt.test/api/v1/venues/nope-venue/imports/td3', {
       method: 'POST',
       body: mini,
