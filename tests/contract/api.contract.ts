@@ -116,6 +116,12 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       expect(standings.entrants).toBe(2);
       expect(standings.name).toBe('Contract Cup');
       expect(view.seq).toBe(all.seq);
+      for (const part of ['standings', 'seating', 'payouts', 'clock']) {
+        const res = await target.fetch(`/api/v1/tournaments/${id}/${part}`);
+        expect(res.status, part).toBe(200);
+        expect(Object.keys(await json(res))).toEqual(['seq', 'serverTime', part]);
+      }
+      expect((await target.fetch(`/api/v1/tournaments/${id}/secrets`)).status).toBe(404);
     });
 
     it('refuses a command that breaks a rule with a 4xx naming it, and appends nothing', async () => {

@@ -44,6 +44,29 @@ export const tournaments = new Hono<{ Bindings: Env }>()
     const stub = await existing(c.env, id);
     return c.body(await stub.view(id), 200, { 'content-type': 'application/json' });
   })
+  // Parts of the view, for screens that need only one (a TV showing payouts, a clock).
+  .get('/:id/:part{standings|seating|payouts|clock}', async (c) => {
+    const id = parseWith(tournamentIdSchema, c.req.param('id'), 'id');
+    const stub = await existing(c.env, id);
+    const view = JSON.parse(await stub.view(id)) as {
+      seq: number;
+      serverTime: number;
+      standings: { payouts: unknown; prizePool: unknown; clock: unknown };
+      seating: unknown;
+    };
+    const part = c.req.param('part');
+    const body =
+      part === 'standings'
+        ? view.standings
+        : part === 'seating'
+          ? view.seating
+          : part === 'payouts'
+            ? { prizePool: view.standings.prizePool, payouts: view.standings.payouts }
+            : view.standings.clock;
+    return c.body(JSON.stringify({ seq: view.seq, serverTime: view.serverTime, [part]: body }), 200, {
+      'content-type': 'application/json',
+    });
+  })
   .post('/:id/commands', async (c) => {
     const id = parseWith(tournamentIdSchema, c.req.param('id'), 'id');
     const envelope = await jsonBody(c, envelopeSchema);
