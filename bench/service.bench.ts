@@ -4,6 +4,7 @@
  * a separate worker process (bench/lib/load-worker.ts). Every process started here is stopped
  * in `finally`, also when a step fails.
  */
+import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,12 +27,16 @@ const FANOUT_COMMANDS = 20;
 const FANOUT_WARMUP = 2;
 const COLD_EVENTS = 100_000;
 /**
- * workerd holds two sockets per WebSocket follower and this machine caps open files at 20,000
- * (hard limit, not raisable here): the box refused follower 9,985 of 10,000 (socket hang up).
+ * workerd holds two sockets per WebSocket follower, so the box's open-file limit caps the
+ * audience: at 20,000 the box hung up on follower 9,985 of 10,000. Stay under the limit (with
+ * room for the database, the storage binding and the listener) rather than fail the run.
  */
-const BIG_FANOUT = 9_900;
+const OPEN_FILES = Number(execSync('ulimit -n', { shell: '/bin/sh' }).toString().trim()) || 20_000;
+const BIG_FANOUT = Math.min(10_000, Math.floor((OPEN_FILES - 200) / 2 / 100) * 100);
 const BIG_FANOUT_WHY =
-  'workerd holds 2 sockets per follower and open files are capped at 20,000 here; the box hung up on follower 9,985 of 10,000';
+  BIG_FANOUT === 10_000
+    ? ''
+    : ` (not 10,000: workerd holds 2 sockets per follower and open files are capped at ${OPEN_FILES.toLocaleString('en')} here; at 20,000 the box hung up on follower 9,985 of 10,000)`;
 /** What the fan-out figures time, and why not from the answer. */
 const FANOUT_METRIC =
   'p99 over the commands of: command sent → last follower has its event frame. That bounds answer → last follower from above; ' +
@@ -344,14 +349,14 @@ export async function run(): Promise<Figure[]> {
         value: round(fan10k.sendP99, 1),
         unit: 'ms',
         goal: '≤ 250 ms on 2 cores',
-        note: `box, ${BIG_FANOUT.toLocaleString('en')} WebSocket followers (not 10,000: ${BIG_FANOUT_WHY}) in one load process; ${FANOUT_METRIC}; ${describeFanout(fan10k)}`,
+        note: `box, ${BIG_FANOUT.toLocaleString('en')} WebSocket followers${BIG_FANOUT_WHY} in one load process; ${FANOUT_METRIC}; ${describeFanout(fan10k)}`,
       });
       figures.push({
         name: 'service.fanout_vs_ws_ratio',
         value: round(fan10k.sendP99 / ws10k.sendP99, 2),
         unit: '×',
         goal: '≤ 1.5',
-        note: `p99 at ${BIG_FANOUT.toLocaleString('en')} followers, command sent → last follower has it: box ${round(fan10k.sendP99, 1)} ms / minimal Node ws broadcast server ${round(ws10k.sendP99, 1)} ms ; both fan out before answering`,
+        note: `p99 at ${BIG_FANOUT.toLocaleString('en')} followers, command sent → last follower has it: box ${round(fan10k.sendP99, 1)} ms / minimal Node ws broadcast server ${round(ws10k.sendP99, 1)} ms (bench/lib/ws-broadcast-server.ts, same frame shape, same load process); both fan out before answering`,
       });
     } else {
       process.stderr.write(`10k fan-out failed: ${fan10kError}\n`);
