@@ -8,6 +8,7 @@ import { DomainError, isDomainError } from '../../engine/core/errors.ts';
 import { seededRandom } from '../../engine/core/random.ts';
 import { decide } from '../../engine/tournament/decide.ts';
 import { evolve } from '../../engine/tournament/evolve.ts';
+import { mapHas } from '../../engine/tournament/pmap.ts';
 import { replay, restore, snapshot } from '../../engine/tournament/replay.ts';
 import type {
   TournamentCommand,
@@ -131,7 +132,11 @@ export class TournamentHost {
   /** Decides and appends one command; a repeated commandId gets its first answer. */
   command(command: TournamentCommand, actor: Actor, now: number): Promise<CommandAnswer> {
     return this.log.exclusive(async () => {
-      const first = await this.log.storage.getCommandResult(this.log.tournamentId, command.commandId);
+      // Only a command the state has seen can have a recorded answer: skip the read otherwise.
+      const seen = mapHas(this.#state.log, command.commandId);
+      const first = seen
+        ? await this.log.storage.getCommandResult(this.log.tournamentId, command.commandId)
+        : null;
       if (first) return { ...(JSON.parse(first.response) as CommandAnswer), repeated: true } as CommandAnswer;
       const decision = decide(this.#state, command, { now, actor, random: seededRandom(command.commandId) });
       if (isDomainError(decision)) {

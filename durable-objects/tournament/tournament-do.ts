@@ -17,6 +17,7 @@ import {
   type ServerMessage,
   type WireEvent,
 } from '../live/protocol.ts';
+import { eventsJson } from '../live/wire.ts';
 import { storageFor } from '../storage/for-env.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
@@ -32,6 +33,10 @@ export class TournamentDO extends DurableObject<Env> {
   readonly #storage: StoragePort;
   #log: TournamentLog | null = null;
   #host: TournamentHost | null = null;
+  /** Clock position the cues were last armed for (a cache; null after a restart). */
+  #armedClock: string | null = null;
+  /** Sockets with a catch-up in progress (transient: a restart ends every catch-up). */
+  readonly #catchingUp = new Set<WebSocket>();
   #migrations: MigrationStatus | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -86,7 +91,7 @@ export class TournamentDO extends DurableObject<Env> {
     const host = await this.#hostFor(tournamentId);
     const answer = await host.command(command, actor, Date.now());
     if (answer.ok && !answer.repeated && answer.events.length > 0) {
-      await this.#fanOut(host.log, answer.seq);
+      await this.#fanOut(host.log, answer.events, answer.seq);
       await this.#armClockCues(tournamentId, host);
     }
     return answer;
@@ -101,7 +106,7 @@ export class TournamentDO extends DurableObject<Env> {
     const host = await this.#hostFor(tournamentId);
     const answer = await host.importHistory(commands, actor, Date.now());
     if (answer.ok) {
-      await this.#fanOut(host.log, answer.seq);
+      await this.#fanOut(host.log, [], answer.seq);
       await this.#armClockCues(tournamentId, host);
     }
     return answer;
@@ -113,10 +118,17 @@ export class TournamentDO extends DurableObject<Env> {
     return JSON.stringify(tournamentView(host.state, host.seq, Date.now()));
   }
 
-  /** Cues derived from the clock: the end of the current level and its last minute. */
+  /**
+   * Cues derived from the clock: the end of the current level and its last minute. Most
+   * commands do not move the clock: the last armed position is remembered so they cost no
+   * storage calls (after a restart it is re-armed once).
+   */
   async #armClockCues(tournamentId: string, host: TournamentHost): Promise<void> {
     const now = Date.now();
     const clock = clockAt(host.state, now);
+    const position = clock ? `${clock.status}:${clock.levelIndex}:${clock.levelEndsAt}` : 'none';
+    if (position === this.#armedClock) return;
+    this.#armedClock = position;
     const scope = `cues:${tournamentId}`;
     const existing = (await this.#storage.listMeta(scope)).filter((m) => m.key.startsWith('clock:'));
     const wanted = new Map<string, Cue>();
@@ -167,20 +179,46 @@ export class TournamentDO extends DurableObject<Env> {
     return (await this.#logFor(tournamentId)).lastSeq();
   }
 
-  /** Sends each follower what it has not seen, in frames of at most MAX_EVENTS_PER_FRAME. */
-  async #fanOut(log: TournamentLog, upToSeq: number): Promise<void> {
-    for (const ws of sockets(this.ctx)) await this.#catchUp(ws, log, upToSeq);
+  /**
+   * Sends new events to every follower. Followers that were up to date get one frame built
+   * once for all of them; only followers that are behind read the log.
+   */
+  async #fanOut(log: TournamentLog, events: readonly StoredEvent[], upToSeq: number): Promise<void> {
+    const fromSeq = events.length > 0 ? events[0]!.seq - 1 : -1;
+    const frame =
+      events.length > 0 ? `{"type":"events","events":${eventsJson(events)},"seq":${upToSeq}}` : '';
+    for (const ws of sockets(this.ctx)) {
+      const state = socketState(ws);
+      // A socket mid catch-up gets these events from that loop, in order.
+      if (!state || this.#catchingUp.has(ws)) continue;
+      if (state.lastSeq === fromSeq) {
+        if (send(ws, frame)) setSocketState(ws, { ...state, lastSeq: upToSeq });
+      } else if (state.lastSeq < upToSeq) {
+        await this.#catchUp(ws, log, upToSeq);
+      }
+    }
   }
 
+  /**
+   * Sends a follower that is behind everything up to the end of the log, in frames. One
+   * catch-up per socket at a time: a second caller leaves it to the running one, which reads
+   * until the log is exhausted, so no event is sent twice or out of order.
+   */
   async #catchUp(ws: WebSocket, log: TournamentLog, upToSeq: number): Promise<void> {
-    let state = socketState(ws);
-    while (state && state.lastSeq < upToSeq) {
-      const batch = await log.read(state.lastSeq, MAX_EVENTS_PER_FRAME);
-      if (batch.length === 0) break;
-      const seq = batch[batch.length - 1]!.seq;
-      if (!send(ws, { type: 'events', events: batch.map(toWire), seq } satisfies ServerMessage)) return;
-      state = { ...state, lastSeq: seq };
-      setSocketState(ws, state);
+    if (this.#catchingUp.has(ws)) return;
+    this.#catchingUp.add(ws);
+    try {
+      let state = socketState(ws);
+      while (state && state.lastSeq < Math.max(upToSeq, await log.lastSeq())) {
+        const batch = await log.read(state.lastSeq, MAX_EVENTS_PER_FRAME);
+        if (batch.length === 0) break;
+        const seq = batch[batch.length - 1]!.seq;
+        if (!send(ws, { type: 'events', events: batch.map(toWire), seq } satisfies ServerMessage)) return;
+        state = { ...state, lastSeq: seq };
+        setSocketState(ws, state);
+      }
+    } finally {
+      this.#catchingUp.delete(ws);
     }
   }
 

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { eventPageJson, eventsJson } from '../../durable-objects/live/wire.ts';
 import { answerError } from '../../durable-objects/tournament/host.ts';
 import { commandSchema } from '../../engine/tournament/commands.schema.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import type { Env } from '../env.ts';
 import { ApiError } from '../http/errors.ts';
-import { eventPageJson, eventsJson } from '../http/event-page.ts';
 import { jsonBody, parseWith } from '../http/validate.ts';
 import { tournamentIdSchema } from './ids.ts';
 

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../durable-objects/storage/port.ts';
+import type { StoredEvent } from '../storage/port.ts';
 
 /**
  * `{ seq, events: [{ seq, eventId, type, at, event }] }` with each stored body spliced in as-is:
