@@ -33,6 +33,7 @@ export class TournamentDO extends DurableObject<Env> {
   readonly #storage: StoragePort;
   #log: TournamentLog | null = null;
   #host: TournamentHost | null = null;
+  #remembered = false;
   /** Clock position the cues were last armed for (a cache; null after a restart). */
   #armedClock: string | null = null;
   /** Sockets with a catch-up in progress (transient: a restart ends every catch-up). */
@@ -47,8 +48,29 @@ export class TournamentDO extends DurableObject<Env> {
     ctx.blockConcurrencyWhile(async () => {
       this.#migrations = await this.#storage.migrate();
       const tournamentId = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'tournamentId');
-      if (tournamentId) this.#log = new TournamentLog(this.#storage, tournamentId);
+      if (tournamentId) {
+        this.#log = new TournamentLog(this.#storage, tournamentId);
+        this.#remembered = true;
+      }
     });
+  }
+
+  /**
+   * Records which tournament this object serves, once it has one, so an alarm after a
+   * restart knows whose cues to fire.
+   */
+  async #remember(tournamentId: string): Promise<void> {
+    if (this.#remembered) return;
+    await this.#storage.batch([
+      {
+        op: 'meta',
+        scope: DO_SCOPE(this.ctx.id),
+        key: 'tournamentId',
+        value: tournamentId,
+        updatedAt: Date.now(),
+      },
+    ]);
+    this.#remembered = true;
   }
 
   /** Binds this object to its tournament id on first contact (ids are names: idFromName). */
@@ -59,15 +81,8 @@ export class TournamentDO extends DurableObject<Env> {
       }
       return this.#log;
     }
-    await this.#storage.batch([
-      {
-        op: 'meta',
-        scope: DO_SCOPE(this.ctx.id),
-        key: 'tournamentId',
-        value: tournamentId,
-        updatedAt: Date.now(),
-      },
-    ]);
+    // Nothing is written until the tournament is created: a request for an unknown id must
+    // leave no trace (see #remember).
     this.#log = new TournamentLog(this.#storage, tournamentId);
     return this.#log;
   }
@@ -89,8 +104,14 @@ export class TournamentDO extends DurableObject<Env> {
    */
   async command(tournamentId: string, command: TournamentCommand, actor: Actor): Promise<CommandAnswer> {
     const host = await this.#hostFor(tournamentId);
+    // Checked here rather than by a separate call from the route: one round trip per command.
+    if (host.seq === 0 && command.type !== 'CreateTournament') {
+      const message = `No tournament ${tournamentId}`;
+      return { ok: false, error: { code: 'TOURNAMENT_NOT_FOUND', message, details: null } };
+    }
     const answer = await host.command(command, actor, Date.now());
     if (answer.ok && !answer.repeated && answer.events.length > 0) {
+      await this.#remember(tournamentId);
       await this.#fanOut(host.log, answer.events, answer.seq);
       await this.#armClockCues(tournamentId, host);
     }
@@ -106,6 +127,7 @@ export class TournamentDO extends DurableObject<Env> {
     const host = await this.#hostFor(tournamentId);
     const answer = await host.importHistory(commands, actor, Date.now());
     if (answer.ok) {
+      await this.#remember(tournamentId);
       await this.#fanOut(host.log, [], answer.seq);
       await this.#armClockCues(tournamentId, host);
     }
@@ -316,6 +338,7 @@ export class TournamentDO extends DurableObject<Env> {
   /** Schedules a cue (level change, break, last minute…) fired by the alarm. */
   async scheduleCue(tournamentId: string, cue: Cue): Promise<void> {
     await this.#logFor(tournamentId);
+    await this.#remember(tournamentId);
     await this.#storage.batch([
       {
         op: 'meta',

@@ -87,6 +87,9 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       expect(badId.status).toBe(400);
       const missing = await target.fetch('/api/v1/tournaments/no-such-tournament/events');
       expect(missing.status).toBe(404);
+      const noTournament = await command(target, 'no-such-tournament', 'OpenRegistration');
+      expect(noTournament.status).toBe(404);
+      expect(((await json(noTournament)).error as { code: string }).code).toBe('TOURNAMENT_NOT_FOUND');
       const badTemplate = await post(target, `/api/v1/venues/${uniqueVenueId()}/tournaments`, { name: 'X' });
       expect(badTemplate.status).toBe(404);
     });

@@ -78,7 +78,7 @@ export const tournaments = new Hono<{ Bindings: Env }>()
       { ...envelope.payload, commandId: envelope.commandId, type: envelope.type },
       'command',
     ) as TournamentCommand;
-    const stub = await existing(c.env, id);
+    const stub = tournamentStub(c.env, id);
     // Until staff sign-in lands (venues issue), commands act as the venue's TD.
     const answer = await stub.command(id, command, { id: 'td', role: 'td' });
     if (!answer.ok) throw answerError(answer);
