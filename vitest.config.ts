@@ -11,6 +11,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Property tests run from a fixed seed so CI is repeatable (FC_SEED=… explores others).
+          setupFiles: ['./tests/setup/fast-check.ts'],
+          testTimeout: 30_000,
           include: [
             'engine/**/*.test.ts',
             'edge-node/**/*.test.ts',

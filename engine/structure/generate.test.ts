@@ -142,9 +142,10 @@ describe('generateStructure', () => {
       fc.property(options, (o) => {
         const g = generateStructure(o);
         if (isDomainError(g)) {
-          // Only an honest "too many levels" is acceptable.
+          // Only an honest refusal is acceptable: "needs too many levels" (targetHours) or
+          // "blinds too large to count" (startingStack: huge stacks of odd chips).
           expect(g.code).toBe('GENERATOR_BAD_OPTION');
-          expect(g.details?.field).toBe('targetHours');
+          expect(['targetHours', 'startingStack']).toContain(g.details?.field);
           return;
         }
         expect(validateStructure(g.structure)).toBe(null);
