@@ -15,3 +15,8 @@ export function eventsJson(events: readonly StoredEvent[]): string {
   );
   return `[${items.join(',')}]`;
 }
+
+/** An `events` frame (protocol.ts) with the stored bodies spliced in, built once per send. */
+export function eventsFrame(events: readonly StoredEvent[], seq: number): string {
+  return `{"type":"events","events":${eventsJson(events)},"seq":${seq}}`;
+}

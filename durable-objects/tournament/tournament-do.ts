@@ -9,15 +9,8 @@ import { clockAt } from '../../engine/tournament/standings.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import type { Env } from '../../workers/env.ts';
 import { acceptSocket, send, setSocketState, socketState, sockets } from '../live/connections.ts';
-import type { Json } from '../live/json.ts';
-import {
-  type Cue,
-  clientMessageSchema,
-  MAX_EVENTS_PER_FRAME,
-  type ServerMessage,
-  type WireEvent,
-} from '../live/protocol.ts';
-import { eventsJson } from '../live/wire.ts';
+import { type Cue, clientMessageSchema, MAX_EVENTS_PER_FRAME, type ServerMessage } from '../live/protocol.ts';
+import { eventsFrame } from '../live/wire.ts';
 import { storageFor } from '../storage/for-env.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
@@ -207,8 +200,7 @@ export class TournamentDO extends DurableObject<Env> {
    */
   async #fanOut(log: TournamentLog, events: readonly StoredEvent[], upToSeq: number): Promise<void> {
     const fromSeq = events.length > 0 ? events[0]!.seq - 1 : -1;
-    const frame =
-      events.length > 0 ? `{"type":"events","events":${eventsJson(events)},"seq":${upToSeq}}` : '';
+    const frame = events.length > 0 ? eventsFrame(events, upToSeq) : '';
     for (const ws of sockets(this.ctx)) {
       const state = socketState(ws);
       // A socket mid catch-up gets these events from that loop, in order.
@@ -235,7 +227,7 @@ export class TournamentDO extends DurableObject<Env> {
         const batch = await log.read(state.lastSeq, MAX_EVENTS_PER_FRAME);
         if (batch.length === 0) break;
         const seq = batch[batch.length - 1]!.seq;
-        if (!send(ws, { type: 'events', events: batch.map(toWire), seq } satisfies ServerMessage)) return;
+        if (!send(ws, eventsFrame(batch, seq))) return;
         state = { ...state, lastSeq: seq };
         setSocketState(ws, state);
       }
@@ -408,8 +400,4 @@ export class TournamentDO extends DurableObject<Env> {
     const cue = JSON.parse(v) as Cue;
     return { id: cue.id, kind: cue.kind, at: cue.at };
   }
-}
-
-function toWire(e: StoredEvent): WireEvent {
-  return { seq: e.seq, eventId: e.eventId, type: e.type, at: e.at, event: JSON.parse(e.body) as Json };
 }

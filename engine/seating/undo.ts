@@ -8,7 +8,15 @@ import type { Ctx } from '../core/ctx.ts';
 import { assertNever, DomainError } from '../core/errors.ts';
 import { evolveSeating } from './evolve.ts';
 import { isSeatAvailable, seatOf, tableById, tableDef } from './state.ts';
-import type { Move, SeatChange, SeatingEvent, SeatingState, SeatRef, TableDef } from './types.ts';
+import type {
+  Move,
+  SeatAssignment,
+  SeatChange,
+  SeatingEvent,
+  SeatingState,
+  SeatRef,
+  TableDef,
+} from './types.ts';
 
 function conflict(message: string, details: Record<string, unknown>): DomainError {
   return new DomainError('SEATING_UNDO_CONFLICT', `Cannot undo: ${message}`, details);
@@ -96,6 +104,17 @@ function removeIfEmpty(state: SeatingState, defs: readonly TableDef[], base: { a
 }
 
 /** The compensating events for one event, given the state after it (and everything since). */
+/** Locks a break released, put back (undo of a break or a final-table draw). */
+function relock(released: readonly SeatAssignment[], base: { at: number; actor: string }): SeatingEvent[] {
+  return released.map((l) => ({
+    type: 'SeatLocked',
+    ...base,
+    entryId: l.entryId,
+    lock: { tableId: l.tableId, seat: l.seat },
+    previous: null,
+  }));
+}
+
 function inverse(state: SeatingState, event: SeatingEvent, ctx: Ctx): SeatingEvent[] | DomainError {
   const base = { at: ctx.now, actor: ctx.actor.id };
   const reverted = (changes: SeatChange[], drawn: boolean | null = null): SeatingEvent => ({
@@ -226,15 +245,7 @@ function inverse(state: SeatingState, event: SeatingEvent, ctx: Ctx): SeatingEve
       return [
         { type: 'TableAdded', ...base, table: event.table },
         reverted(changes),
-        ...event.locksReleased.map(
-          (l): SeatingEvent => ({
-            type: 'SeatLocked',
-            ...base,
-            entryId: l.entryId,
-            lock: { tableId: l.tableId, seat: l.seat },
-            previous: null,
-          }),
-        ),
+        ...relock(event.locksReleased, base),
       ];
     }
     case 'FinalTableDrawn': {
@@ -246,15 +257,7 @@ function inverse(state: SeatingState, event: SeatingEvent, ctx: Ctx): SeatingEve
       return [
         ...event.tablesBroken.map((table): SeatingEvent => ({ type: 'TableAdded', ...base, table })),
         reverted(changes),
-        ...event.locksReleased.map(
-          (l): SeatingEvent => ({
-            type: 'SeatLocked',
-            ...base,
-            entryId: l.entryId,
-            lock: { tableId: l.tableId, seat: l.seat },
-            previous: null,
-          }),
-        ),
+        ...relock(event.locksReleased, base),
       ];
     }
     case 'SeatsReverted': {
