@@ -4,6 +4,13 @@ import { defineConfig } from 'vitest/config';
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 process.env.WRANGLER_SEND_METRICS = 'false';
 
+/** Fixed keys for tests only: a signing key ring with two keys (rotation) and an operator key. */
+export const TEST_SECRETS = {
+  FELT_JWT_KEYS:
+    'test-2:dGVzdC1zaWduaW5nLWtleS1udW1iZXItdHdvLTMyYnl0ZXMh test-1:dGVzdC1zaWduaW5nLWtleS1udW1iZXItb25lLTMyYnl0ZXMhIQ',
+  FELT_ADMIN_KEY: 'test-operator-key',
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +25,7 @@ export default defineConfig({
             'engine/**/*.test.ts',
             'edge-node/**/*.test.ts',
             'durable-objects/**/*.node.test.ts',
+            'workers/**/*.node.test.ts',
             'scripts/**/*.test.ts',
           ],
         },
@@ -25,7 +33,13 @@ export default defineConfig({
       {
         // Worker and Durable Object tests inside workerd (needs `npm run build` first: the
         // Worker entry imports the SvelteKit build).
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            // Test-only secrets (production sets them with `wrangler secret put`).
+            miniflare: { bindings: TEST_SECRETS },
+          }),
+        ],
         test: {
           name: 'workers',
           include: ['tests/workers/**/*.test.ts'],

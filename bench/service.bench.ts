@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { LibsqlStorage } from '../durable-objects/storage/libsql.ts';
 import { openLibsqlFile } from '../durable-objects/storage/libsql-open.ts';
 import { SNAPSHOT_EVERY } from '../durable-objects/tournament/host.ts';
-import { replay, snapshot } from '../engine/tournament/replay.ts';
+import { replay, SNAPSHOT_FORMAT, snapshot } from '../engine/tournament/replay.ts';
 import { startCloud } from '../scripts/lib/cloud.ts';
 import { freePort } from '../scripts/lib/free-port.ts';
 import { buildEvents } from './engine-replay.bench.ts';
@@ -20,12 +20,23 @@ import type { CommandsResult, FanoutResult } from './lib/load-worker.ts';
 import { median, percentile, round } from './lib/measure.ts';
 import { type BoxProcess, runLoad, startBoxProcess, startWsYardstick, stopAll } from './lib/processes.ts';
 
+/**
+ * Which parts to run (comma-separated: commands, fanout, cold, cloud; default all). The whole
+ * bench takes minutes, mostly the 10k fan-out; `FELT_BENCH_SERVICE=cold,commands` is the quick
+ * loop for the cold-start and command figures.
+ */
+const PARTS = new Set(
+  (process.env.FELT_BENCH_SERVICE ?? 'commands,fanout,cold,cloud').split(',').map((p) => p.trim()),
+);
+
 const REPEATS = 3;
 const WARMUP_COMMANDS = 30;
 const COMMANDS = 300;
 const FANOUT_COMMANDS = 20;
 const FANOUT_WARMUP = 2;
 const COLD_EVENTS = 100_000;
+/** An ordinary evening's log (a few hundred entries' worth of the same mix), for scale. */
+const TYPICAL_EVENTS = 2_000;
 /**
  * workerd holds two sockets per WebSocket follower, so the box's open-file limit caps the
  * audience: at 20,000 the box hung up on follower 9,985 of 10,000. Stay under the limit (with
@@ -123,6 +134,8 @@ interface ColdTournament {
   readonly tail: number;
   /** Bytes of the snapshot row (0: none). */
   snapshotBytes: number;
+  /** TYPICAL_EVENTS events instead of COLD_EVENTS. */
+  readonly typical?: boolean;
 }
 
 /**
@@ -132,7 +145,8 @@ interface ColdTournament {
  * every 5,000 events, one with none (a full replay).
  */
 async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
-  const events = buildEvents(COLD_EVENTS);
+  const big = buildEvents(COLD_EVENTS);
+  const typical = buildEvents(TYPICAL_EVENTS);
   const client = await openLibsqlFile(dbPath);
   const storage = new LibsqlStorage(client);
   try {
@@ -144,9 +158,16 @@ async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
         snapshotBytes: 0,
       },
       { id: `cold-s5000-${crypto.randomUUID().slice(0, 8)}`, tail: 4999, snapshotBytes: 0 },
-      { id: `cold-none-${crypto.randomUUID().slice(0, 8)}`, tail: events.length, snapshotBytes: 0 },
+      { id: `cold-none-${crypto.randomUUID().slice(0, 8)}`, tail: big.length, snapshotBytes: 0 },
+      {
+        id: `cold-typical-${crypto.randomUUID().slice(0, 8)}`,
+        tail: SNAPSHOT_EVERY - 1,
+        snapshotBytes: 0,
+        typical: true,
+      },
     ];
     for (const plan of plans) {
+      const events = plan.typical ? typical : big;
       const CHUNK = 5000;
       for (let from = 0; from < events.length; from += CHUNK) {
         const chunk = events.slice(from, from + CHUNK).map((e, i) => ({
@@ -287,129 +308,37 @@ export async function run(): Promise<Figure[]> {
     const raw = await rawCommitP50(dir);
     const boxData = join(dir, 'box');
     mkdirSync(boxData, { recursive: true });
-    const cold = await seedColdTournaments(join(boxData, 'felt.db'));
+    const cold = PARTS.has('cold') ? await seedColdTournaments(join(boxData, 'felt.db')) : [];
 
     const port = await freePort();
     box = await startBoxProcess(boxData, port);
-    const boxCmd = await commandLatency(box.url, 'box');
-    const context = await boxContext(box.url);
-    const runsNote = `p50/p99 per run: ${boxCmd.runs}; for scale, p50 of GET /api/v1/health ${round(context.healthP50, 2)} ms and of a one-event GET …/events (one storage read over the loopback binding) ${round(context.readP50, 2)} ms`;
-    figures.push(
-      {
-        name: 'service.command_p50_ms',
-        value: round(boxCmd.p50, 2),
-        unit: 'ms',
-        goal: '≤ 3 ms (box)',
-        note: `box (felt-box serve, libSQL), sequential Register commands from a separate process, ${COMMANDS} after ${WARMUP_COMMANDS} warm-up, median of ${REPEATS} runs; ${runsNote}`,
-      },
-      {
-        name: 'service.command_p99_ms',
-        value: round(boxCmd.p99, 2),
-        unit: 'ms',
-        goal: '≤ 15 ms (box)',
-        note: `box, as command_p50_ms; ${runsNote}`,
-      },
-      {
-        name: 'service.fsync_commit_p50_ms',
-        value: round(raw.p50, 3),
-        unit: 'ms',
-        note: `@libsql/client file DB beside the box's, WAL + synchronous=FULL, one INSERT per write batch; per run: ${raw.runs.map((x) => round(x, 3)).join(', ')}`,
-      },
-      {
-        name: 'service.box_vs_fsync_ratio',
-        value: round(boxCmd.p50 / raw.p50, 2),
-        unit: '×',
-        goal: '≤ 5',
-        note: 'box command p50 / raw libSQL commit p50, same run, same disk',
-      },
-    );
-
-    // Fan-out: 1k first; its speed decides how many 10k commands fit the time budget.
-    const fan1k = await boxFanout(box, 1000, FANOUT_COMMANDS);
-    const perCommand10k = (Math.max(fan1k.sendP99, fan1k.roundTripP50) * BIG_FANOUT) / 1000;
-    const commands10k = perCommand10k * (FANOUT_COMMANDS + FANOUT_WARMUP) > 150_000 ? 8 : FANOUT_COMMANDS;
-    const ws1k = await yardstickFanout(1000, FANOUT_COMMANDS);
-    figures.push({
-      name: 'service.fanout_1k_p99_ms',
-      value: round(fan1k.sendP99, 1),
-      unit: 'ms',
-      note: `box, 1,000 WebSocket followers in one load process; ${FANOUT_METRIC}; ${describeFanout(fan1k)}; minimal ws server at 1k: ${round(ws1k.sendP99, 1)} ms`,
-    });
-    let fan10k: Fanout | null = null;
-    let fan10kError = '';
-    try {
-      fan10k = await boxFanout(box, BIG_FANOUT, commands10k);
-    } catch (e) {
-      fan10kError = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+    if (PARTS.has('commands')) await commandFigures(box.url, raw, figures);
+    if (PARTS.has('fanout')) await fanoutFigures(box, figures);
+    if (PARTS.has('cold')) {
+      box = await coldFigures(box, boxData, port, cold, figures);
     }
-    const ws10k = await yardstickFanout(BIG_FANOUT, FANOUT_COMMANDS);
-    if (fan10k) {
-      figures.push({
-        name: 'service.fanout_10k_p99_ms',
-        value: round(fan10k.sendP99, 1),
-        unit: 'ms',
-        goal: '≤ 250 ms on 2 cores',
-        note: `box, ${BIG_FANOUT.toLocaleString('en')} WebSocket followers${BIG_FANOUT_WHY} in one load process; ${FANOUT_METRIC}; ${describeFanout(fan10k)}`,
-      });
-      figures.push({
-        name: 'service.fanout_vs_ws_ratio',
-        value: round(fan10k.sendP99 / ws10k.sendP99, 2),
-        unit: '×',
-        goal: '≤ 1.5',
-        note: `p99 at ${BIG_FANOUT.toLocaleString('en')} followers, command sent → last follower has it: box ${round(fan10k.sendP99, 1)} ms / minimal Node ws broadcast server ${round(ws10k.sendP99, 1)} ms (bench/lib/ws-broadcast-server.ts, same frame shape, same load process); both fan out before answering`,
-      });
-    } else {
-      process.stderr.write(`10k fan-out failed: ${fan10kError}\n`);
-    }
-
-    // Cold start: restart the box, then the first GET of each seeded tournament.
-    const coldTimes = new Map<string, number[]>(cold.map((c) => [c.id, []]));
-    for (let r = 0; r < REPEATS; r++) {
-      await box.stop();
-      box = null;
-      box = await startBoxProcess(boxData, port);
-      // Rotate which tournament is woken first, so none always pays for the first DO.
-      const order = [...cold.slice(r % cold.length), ...cold.slice(0, r % cold.length)];
-      for (const c of order) {
-        coldTimes.get(c.id)?.push(await timedGet(`${box.url}/api/v1/tournaments/${c.id}`));
-      }
-    }
-    const coldMedian = (c: ColdTournament) => median(coldTimes.get(c.id) ?? []);
-    const [hostDefault, every5k, none] = cold as [ColdTournament, ColdTournament, ColdTournament];
-    const warm = await timedGet(`${box.url}/api/v1/tournaments/${hostDefault.id}`);
-    figures.push({
-      name: 'service.cold_start_ms',
-      value: round(coldMedian(hostDefault), 1),
-      unit: 'ms',
-      goal: '≤ 50 ms',
-      note:
-        `box restarted, first GET /api/v1/tournaments/:id of a ${COLD_EVENTS.toLocaleString('en')}-event tournament, median of ${REPEATS} restarts; ` +
-        `snapshot + ${hostDefault.tail}-event tail (SNAPSHOT_EVERY = ${SNAPSHOT_EVERY}, worst case): ${round(coldMedian(hostDefault), 1)} ms; ` +
-        `+ ${every5k.tail}-event tail (as if every 5,000): ${round(coldMedian(every5k), 1)} ms; ` +
-        `no snapshot (full replay): ${round(coldMedian(none), 1)} ms; the same GET warm: ${round(warm, 1)} ms. ` +
-        `The state is large: snapshot ${mb(hostDefault.snapshotBytes)} MB, view answered ${mb(lastGetBytes)} MB ` +
-        `(the bench mix of engine.replay_100k_ms registers ~15 % of its events as entries)`,
-    });
     await box.stop();
     box = null;
 
     // The local cloud runtime (wrangler dev), same commands from a separate process.
-    cloud = await startCloud({ port: await freePort(), persistTo: join(dir, 'cloud') });
-    const cloudCmd = await commandLatency(cloud.url, 'cloud');
-    figures.push(
-      {
-        name: 'service.cloud_command_p50_ms',
-        value: round(cloudCmd.p50, 2),
-        unit: 'ms',
-        note: `local cloud runtime (wrangler dev, DO SQLite), as command_p50_ms; p50/p99 per run: ${cloudCmd.runs}`,
-      },
-      {
-        name: 'service.cloud_command_p99_ms',
-        value: round(cloudCmd.p99, 2),
-        unit: 'ms',
-        note: `local cloud runtime, as command_p99_ms; p50/p99 per run: ${cloudCmd.runs}`,
-      },
-    );
+    if (PARTS.has('cloud')) {
+      cloud = await startCloud({ port: await freePort(), persistTo: join(dir, 'cloud') });
+      const cloudCmd = await commandLatency(cloud.url, 'cloud');
+      figures.push(
+        {
+          name: 'service.cloud_command_p50_ms',
+          value: round(cloudCmd.p50, 2),
+          unit: 'ms',
+          note: `local cloud runtime (wrangler dev, DO SQLite), as command_p50_ms; p50/p99 per run: ${cloudCmd.runs}`,
+        },
+        {
+          name: 'service.cloud_command_p99_ms',
+          value: round(cloudCmd.p99, 2),
+          unit: 'ms',
+          note: `local cloud runtime, as command_p99_ms; p50/p99 per run: ${cloudCmd.runs}`,
+        },
+      );
+    }
     return figures;
   } finally {
     await box?.stop().catch(() => undefined);
@@ -417,4 +346,159 @@ export async function run(): Promise<Figure[]> {
     await stopAll();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function commandFigures(
+  base: string,
+  raw: { p50: number; runs: number[] },
+  figures: Figure[],
+): Promise<void> {
+  const boxCmd = await commandLatency(base, 'box');
+  const context = await boxContext(base);
+  const runsNote = `p50/p99 per run: ${boxCmd.runs}; for scale, p50 of GET /api/v1/health ${round(context.healthP50, 2)} ms and of a one-event GET …/events (one storage read over the loopback binding) ${round(context.readP50, 2)} ms`;
+  figures.push(
+    {
+      name: 'service.command_p50_ms',
+      value: round(boxCmd.p50, 2),
+      unit: 'ms',
+      goal: '≤ 3 ms (box)',
+      note: `box (felt-box serve, libSQL), sequential Register commands from a separate process, ${COMMANDS} after ${WARMUP_COMMANDS} warm-up, median of ${REPEATS} runs; ${runsNote}`,
+    },
+    {
+      name: 'service.command_p99_ms',
+      value: round(boxCmd.p99, 2),
+      unit: 'ms',
+      goal: '≤ 15 ms (box)',
+      note: `box, as command_p50_ms; ${runsNote}`,
+    },
+    {
+      name: 'service.fsync_commit_p50_ms',
+      value: round(raw.p50, 3),
+      unit: 'ms',
+      note: `@libsql/client file DB beside the box's, WAL + synchronous=FULL, one INSERT per write batch; per run: ${raw.runs.map((x) => round(x, 3)).join(', ')}`,
+    },
+    {
+      name: 'service.box_vs_fsync_ratio',
+      value: round(boxCmd.p50 / raw.p50, 2),
+      unit: '×',
+      goal: '≤ 5',
+      note: 'box command p50 / raw libSQL commit p50, same run, same disk',
+    },
+  );
+}
+
+async function fanoutFigures(box: BoxProcess, figures: Figure[]): Promise<void> {
+  // Fan-out: 1k first; its speed decides how many 10k commands fit the time budget.
+  const fan1k = await boxFanout(box, 1000, FANOUT_COMMANDS);
+  const perCommand10k = (Math.max(fan1k.sendP99, fan1k.roundTripP50) * BIG_FANOUT) / 1000;
+  const commands10k = perCommand10k * (FANOUT_COMMANDS + FANOUT_WARMUP) > 150_000 ? 8 : FANOUT_COMMANDS;
+  const ws1k = await yardstickFanout(1000, FANOUT_COMMANDS);
+  figures.push({
+    name: 'service.fanout_1k_p99_ms',
+    value: round(fan1k.sendP99, 1),
+    unit: 'ms',
+    note: `box, 1,000 WebSocket followers in one load process; ${FANOUT_METRIC}; ${describeFanout(fan1k)}; minimal ws server at 1k: ${round(ws1k.sendP99, 1)} ms`,
+  });
+  let fan10k: Fanout | null = null;
+  let fan10kError = '';
+  try {
+    fan10k = await boxFanout(box, BIG_FANOUT, commands10k);
+  } catch (e) {
+    fan10kError = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+  }
+  const ws10k = await yardstickFanout(BIG_FANOUT, FANOUT_COMMANDS);
+  if (fan10k) {
+    figures.push({
+      name: 'service.fanout_10k_p99_ms',
+      value: round(fan10k.sendP99, 1),
+      unit: 'ms',
+      goal: '≤ 250 ms on 2 cores',
+      note: `box, ${BIG_FANOUT.toLocaleString('en')} WebSocket followers${BIG_FANOUT_WHY} in one load process; ${FANOUT_METRIC}; ${describeFanout(fan10k)}`,
+    });
+    figures.push({
+      name: 'service.fanout_vs_ws_ratio',
+      value: round(fan10k.sendP99 / ws10k.sendP99, 2),
+      unit: '×',
+      goal: '≤ 1.5',
+      note: `p99 at ${BIG_FANOUT.toLocaleString('en')} followers, command sent → last follower has it: box ${round(fan10k.sendP99, 1)} ms / minimal Node ws broadcast server ${round(ws10k.sendP99, 1)} ms (bench/lib/ws-broadcast-server.ts, same frame shape, same load process); both fan out before answering`,
+    });
+  } else {
+    process.stderr.write(`10k fan-out failed: ${fan10kError}\n`);
+  }
+}
+
+/**
+ * A refused command (an Undo naming no command) as the first request after a restart: the
+ * TournamentDO loads the tournament (snapshot + tail) to decide it, and the answer is tiny, so
+ * this times the load without the 8 MB view the GET builds. Null if the API refuses it first.
+ */
+async function timedFirstCommand(base: string, id: string, n: number): Promise<number | null> {
+  const start = performance.now();
+  const res = await fetch(`${base}/api/v1/tournaments/${id}/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      commandId: `cold-probe-${n}`,
+      type: 'Undo',
+      payload: { targetCommandId: 'none' },
+    }),
+  });
+  const body = await res.text();
+  const ms = performance.now() - start;
+  return body.includes('UNDO_NOT_FOUND') ? ms : null;
+}
+
+async function coldFigures(
+  started: BoxProcess,
+  boxData: string,
+  port: number,
+  cold: readonly ColdTournament[],
+  figures: Figure[],
+): Promise<BoxProcess> {
+  let box = started;
+  // Cold start: restart the box, then the first GET of each seeded tournament.
+  const coldTimes = new Map<string, number[]>(cold.map((c) => [c.id, []]));
+  for (let r = 0; r < REPEATS; r++) {
+    await box.stop();
+    box = await startBoxProcess(boxData, port);
+    // Rotate which tournament is woken first, so none always pays for the first DO.
+    const order = [...cold.slice(r % cold.length), ...cold.slice(0, r % cold.length)];
+    for (const c of order) {
+      coldTimes.get(c.id)?.push(await timedGet(`${box.url}/api/v1/tournaments/${c.id}`));
+    }
+  }
+  // The load alone: restart again, first request a refused command (no view built).
+  const loadTimes: number[] = [];
+  const [hostDefault, every5k, none, typical] = cold as [
+    ColdTournament,
+    ColdTournament,
+    ColdTournament,
+    ColdTournament,
+  ];
+  for (let r = 0; r < REPEATS; r++) {
+    await box.stop();
+    box = await startBoxProcess(boxData, port);
+    const ms = await timedFirstCommand(box.url, hostDefault.id, r);
+    if (ms !== null) loadTimes.push(ms);
+  }
+  const loadNote =
+    loadTimes.length === 0
+      ? ''
+      : `; the load alone (first request a refused command, no view): ${round(median(loadTimes), 1)} ms`;
+  const coldMedian = (c: ColdTournament) => median(coldTimes.get(c.id) ?? []);
+  const warm = await timedGet(`${box.url}/api/v1/tournaments/${hostDefault.id}`);
+  figures.push({
+    name: 'service.cold_start_ms',
+    value: round(coldMedian(hostDefault), 1),
+    unit: 'ms',
+    goal: '≤ 50 ms',
+    note:
+      `box restarted, first GET /api/v1/tournaments/:id of a ${COLD_EVENTS.toLocaleString('en')}-event tournament, median of ${REPEATS} restarts; ` +
+      `snapshot + ${hostDefault.tail}-event tail (SNAPSHOT_EVERY = ${SNAPSHOT_EVERY}, worst case): ${round(coldMedian(hostDefault), 1)} ms; ` +
+      `+ ${every5k.tail}-event tail (as if every 5,000): ${round(coldMedian(every5k), 1)} ms; ` +
+      `no snapshot (full replay): ${round(coldMedian(none), 1)} ms${loadNote}; a ${TYPICAL_EVENTS.toLocaleString('en')}-event tournament (snapshot + ${typical.tail}-event tail): ${round(coldMedian(typical), 1)} ms; the same GET warm: ${round(warm, 1)} ms. ` +
+      `The state is large: snapshot ${mb(hostDefault.snapshotBytes)} MB (format ${SNAPSHOT_FORMAT}: command log as an index, its events left in the event log), view answered ${mb(lastGetBytes)} MB ` +
+      `(the bench mix of engine.replay_100k_ms registers ~15 % of its events as entries)`,
+  });
+  return box;
 }

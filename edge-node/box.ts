@@ -5,13 +5,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LibsqlStorage } from '../durable-objects/storage/libsql.ts';
 import { openLibsqlFile } from '../durable-objects/storage/libsql-open.ts';
 import type { MigrationStatus } from '../durable-objects/storage/port.ts';
 import { ensureBuilt } from '../scripts/build.ts';
 import { ASSETS_DIR, ROOT, WORKER_BUNDLE, WORKERD_BIN } from '../scripts/lib/paths.ts';
+import { generateKeyEntry } from '../workers/auth/keys.ts';
 import { assertPortFree } from './port-check.ts';
 import { startStorageServer } from './storage-server.ts';
 import { renderWorkerdConfig } from './workerd-config.ts';
@@ -62,6 +63,18 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`box did not become healthy within ${timeoutMs} ms: ${last}`);
 }
 
+/**
+ * The box signs its staff's tokens with its own keys, made on first start and kept in the data
+ * folder (readable by the box's user only), so sign-ins survive restarts and work offline.
+ */
+function boxSigningKeys(dataDir: string): string {
+  const file = join(dataDir, 'jwt-keys');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const keys = generateKeyEntry(`box-${randomBytes(3).toString('hex')}`);
+  writeFileSync(file, `${keys}\n`, { mode: 0o600 });
+  return keys;
+}
+
 export async function startBox(options: BoxOptions): Promise<RunningBox> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = options.host ?? DEFAULT_BOX_HOST;
@@ -87,6 +100,7 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
   );
 
   const token = randomBytes(24).toString('hex');
+  const jwtKeys = boxSigningKeys(dataDir);
   const storageServer = await startStorageServer(storage, token);
   const compat = readCompat();
   const configPath = join(dataDir, 'runtime', 'workerd.capnp');
@@ -102,6 +116,8 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
       listenAddress: `${host}:${port}`,
       storagePort: storageServer.port,
       storageToken: token,
+      jwtKeys,
+      adminKey: process.env.FELT_ADMIN_KEY,
       compatibilityDate: compat.date,
       compatibilityFlags: compat.flags,
     }),

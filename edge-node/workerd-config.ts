@@ -13,6 +13,10 @@ export interface WorkerdConfigInput {
   readonly listenAddress: string;
   readonly storagePort: number;
   readonly storageToken: string;
+  /** The box's token signing keys (FELT_JWT_KEYS format), kept in its data folder. */
+  readonly jwtKeys: string;
+  /** Operator key for support accounts, when the operator set one. */
+  readonly adminKey?: string | undefined;
   readonly compatibilityDate: string;
   readonly compatibilityFlags: readonly string[];
 }
@@ -50,10 +54,13 @@ const feltWorker :Workerd.Worker = (
     (name = "ASSETS", service = "assets"),
     (name = "TOURNAMENT", durableObjectNamespace = "TournamentDO"),
     (name = "VENUE", durableObjectNamespace = "VenueDO"),
+    (name = "DIRECTORY", durableObjectNamespace = "DirectoryDO"),
+    (name = "FELT_JWT_KEYS", text = ${str(c.jwtKeys)}),${c.adminKey ? `\n    (name = "FELT_ADMIN_KEY", text = ${str(c.adminKey)}),` : ''}
   ],
   durableObjectNamespaces = [
     (className = "TournamentDO", uniqueKey = "felt-tournament-do", enableSql = true),
     (className = "VenueDO", uniqueKey = "felt-venue-do", enableSql = true),
+    (className = "DirectoryDO", uniqueKey = "felt-directory-do", enableSql = true),
   ],
   durableObjectStorage = (localDisk = "do-storage"),
   cacheApiOutbound = "null-cache",

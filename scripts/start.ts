@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build } from './build.ts';
 import { startCloud } from './lib/cloud.ts';
 import { ROOT } from './lib/paths.ts';
-import { seedDemo } from './lib/seed.ts';
+import { DEMO_OWNER, seedDemo } from './lib/seed.ts';
 
 const portText = process.env.FELT_PORT ?? '8787';
 const port = Number(portText);
@@ -24,8 +24,9 @@ const seed = await seedDemo(cloud.url);
 console.log(`
 Felt is running at ${cloud.url}
   demo club:        ${cloud.url}/v/${seed.venueId}
-  demo tournament:  ${cloud.url}/t/${seed.tournamentId}
-  API health:       ${cloud.url}/api/v1/health
+  demo tournament:  ${cloud.url}/v/${seed.venueId}/t/${seed.tournamentId}
+  staff sign-in:    ${cloud.url}/v/${seed.venueId}/staff   (${DEMO_OWNER.email} / ${DEMO_OWNER.password})
+  API:              ${cloud.url}/api/v1/health, ${cloud.url}/api/v1/openapi.json
 Press Ctrl-C to stop.`);
 
 const shutdown = async () => {

@@ -1,24 +1,90 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { auth } from './api/auth.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
+import { players } from './api/players.ts';
+import { publicRoutes } from './api/public.ts';
+import { staff } from './api/staff.ts';
+import { venueStub } from './api/stubs.ts';
+import { support } from './api/support.ts';
+import { templates } from './api/templates.ts';
 import { tournaments } from './api/tournaments.ts';
-import { venues } from './api/venues.ts';
-import type { Env } from './env.ts';
+import { venue } from './api/venue.ts';
+import type { AppEnv } from './http/auth.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
+import { VERSION } from './version.ts';
+
+/** JSON bodies; the TD3 import route has its own, larger limit. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const VENUE_PATH = /^\/api\/v1\/(?:public\/)?venues\/([a-z0-9-]{1,40})(?:\/|$)/;
+
+/**
+ * CORS: a browser on another origin may call a venue's API only when the venue lists that
+ * origin (settings.allowedOrigins). Felt's own pages are same-origin and need no CORS.
+ */
+const venueCors = cors({
+  origin: async (origin, c) => {
+    const m = VENUE_PATH.exec(new URL(c.req.url).pathname);
+    if (!m?.[1]) return null;
+    const allowed = await venueStub(c.env, m[1]).allowedOrigins(m[1]);
+    return allowed.includes(origin) ? origin : null;
+  },
+  allowHeaders: ['authorization', 'content-type'],
+  allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+  maxAge: 600,
+});
 
 /** The HTTP API under /api/v1. The web app is served by the same Worker for other paths. */
 export function createApi() {
-  const api = new Hono<{ Bindings: Env }>()
+  const api = new OpenAPIHono<AppEnv>();
+  api.use('*', async (c, next) => {
+    if (!c.req.header('origin')) return next();
+    return venueCors(c, next);
+  });
+  api.use('*', async (c, next) => {
+    if (c.req.path.endsWith('/imports/td3')) return next();
+    return bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'BODY_TOO_LARGE', `Body over ${MAX_BODY_BYTES} bytes`, {
+          maxBytes: MAX_BODY_BYTES,
+        });
+      },
+    })(c, next);
+  });
+  api
     .route('/health', health)
-    .route('/venues', venues)
-    .route('/venues/:venueId/imports/td3', importTd3Route)
-    .route('/tournaments', tournaments);
-  return new Hono<{ Bindings: Env }>()
+    .route('/', auth)
+    .route('/', publicRoutes)
+    .route('/', support)
+    .route('/', importTd3Route)
+    .route('/', tournaments)
+    .route('/', players)
+    .route('/', staff)
+    .route('/', templates)
+    .route('/', venue);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Felt API',
+      version: VERSION,
+      description: 'Poker tournaments and venues. Errors are { error: { code, message, details } }.',
+    },
+  });
+  const root = new OpenAPIHono<AppEnv>()
     .route('/api/v1', api)
     .all('/api/*', (c) =>
       errorResponse(c, new ApiError(404, 'ROUTE_NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`)),
-    )
-    .onError((err, c) => errorResponse(c, err));
+    );
+  root.onError((err, c) => errorResponse(c, err));
+  api.onError((err, c) => errorResponse(c, err));
+  return root;
 }
-
-export type Api = ReturnType<typeof createApi>;

@@ -1,3 +1,4 @@
+import type { DirectoryDO } from '../durable-objects/directory/directory-do.ts';
 import type { TournamentDO } from '../durable-objects/tournament/tournament-do.ts';
 import type { VenueDO } from '../durable-objects/venue/venue-do.ts';
 
@@ -5,6 +6,11 @@ import type { VenueDO } from '../durable-objects/venue/venue-do.ts';
 export interface Env {
   readonly TOURNAMENT: DurableObjectNamespace<TournamentDO>;
   readonly VENUE: DurableObjectNamespace<VenueDO>;
+  readonly DIRECTORY: DurableObjectNamespace<DirectoryDO>;
+  /** Token signing keys, a secret: "kid:base64url-secret …", the first signs (workers/auth/keys.ts). */
+  readonly FELT_JWT_KEYS?: string;
+  /** Operator key allowing support accounts to be created (a secret; absent = disabled). */
+  readonly FELT_ADMIN_KEY?: string;
   /** Static files of the web app (SvelteKit's client build). */
   readonly ASSETS: Fetcher;
   readonly FELT_RUNTIME: 'cloud' | 'box';

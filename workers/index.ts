@@ -6,6 +6,7 @@ import web from '../dist/web/_worker.js';
 import { createApi } from './app.ts';
 import type { Env } from './env.ts';
 
+export { DirectoryDO } from '../durable-objects/directory/directory-do.ts';
 export { TournamentDO } from '../durable-objects/tournament/tournament-do.ts';
 export { VenueDO } from '../durable-objects/venue/venue-do.ts';
 

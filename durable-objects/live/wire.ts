@@ -8,15 +8,18 @@ export function eventPageJson(seq: number, events: readonly StoredEvent[]): stri
   return `{"seq":${seq},"events":${eventsJson(events)}}`;
 }
 
-export function eventsJson(events: readonly StoredEvent[]): string {
+/** Rewrites a stored body for a channel (the public one), or null to keep it as stored. */
+export type BodyFilter = (type: string, body: string) => string | null;
+
+export function eventsJson(events: readonly StoredEvent[], filter?: BodyFilter): string {
   const items = events.map(
     (e) =>
-      `{"seq":${e.seq},"eventId":${JSON.stringify(e.eventId)},"type":${JSON.stringify(e.type)},"at":${e.at},"event":${e.body}}`,
+      `{"seq":${e.seq},"eventId":${JSON.stringify(e.eventId)},"type":${JSON.stringify(e.type)},"at":${e.at},"event":${filter?.(e.type, e.body) ?? e.body}}`,
   );
   return `[${items.join(',')}]`;
 }
 
-/** An `events` frame (protocol.ts) with the stored bodies spliced in, built once per send. */
-export function eventsFrame(events: readonly StoredEvent[], seq: number): string {
-  return `{"type":"events","events":${eventsJson(events)},"seq":${seq}}`;
+/** An `events` frame (protocol.ts) with the stored bodies spliced in, built once per channel. */
+export function eventsFrame(events: readonly StoredEvent[], seq: number, filter?: BodyFilter): string {
+  return `{"type":"events","events":${eventsJson(events, filter)},"seq":${seq}}`;
 }

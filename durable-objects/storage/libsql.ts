@@ -15,6 +15,13 @@ export class LibsqlStorage implements StoragePort {
   readonly kind = 'libsql' as const;
   readonly #client: Client;
   #queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Last seq per tournament as of our own last write: every write to this file goes through
+   * this instance's queue, so after the first read an append needs no `MAX(seq)` query (one
+   * fewer statement on every command). The (tournament_id, seq) key still refuses a taken seq
+   * if anything else ever wrote; any failed batch forgets the cache.
+   */
+  readonly #lastSeqs = new Map<string, number>();
 
   constructor(client: Client) {
     this.#client = client;
@@ -64,7 +71,10 @@ export class LibsqlStorage implements StoragePort {
       const stmts: InStatement[] = [];
       for (const op of ops) {
         if (op.op === 'append') {
-          const current = lastSeqs.get(op.tournamentId) ?? (await lastSeqOf(this.#client, op.tournamentId));
+          const current =
+            lastSeqs.get(op.tournamentId) ??
+            this.#lastSeqs.get(op.tournamentId) ??
+            (await lastSeqOf(this.#client, op.tournamentId));
           checkAppend(op.tournamentId, current, op.expectedLastSeq, op.events);
           lastSeqs.set(op.tournamentId, current + op.events.length);
         }
@@ -74,9 +84,11 @@ export class LibsqlStorage implements StoragePort {
       try {
         await this.#client.batch(stmts, 'write');
       } catch (err) {
+        for (const id of lastSeqs.keys()) this.#lastSeqs.delete(id);
         const tid = ops.find((o) => o.op === 'append' || o.op === 'commandResult')?.tournamentId ?? '?';
         translateConstraint(err, tid);
       }
+      for (const [id, seq] of lastSeqs) this.#lastSeqs.set(id, seq);
     });
   }
 

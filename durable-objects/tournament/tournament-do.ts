@@ -5,13 +5,22 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Actor } from '../../engine/core/ctx.ts';
+import { PUBLISH_ALL, type Publication, publicEventBody, publicView } from '../../engine/publish/publish.ts';
 import { clockAt } from '../../engine/tournament/standings.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import type { Env } from '../../workers/env.ts';
-import { acceptSocket, send, setSocketState, socketState, sockets } from '../live/connections.ts';
+import {
+  acceptSocket,
+  type SocketRole,
+  send,
+  setSocketState,
+  socketState,
+  sockets,
+} from '../live/connections.ts';
 import { type Cue, clientMessageSchema, MAX_EVENTS_PER_FRAME, type ServerMessage } from '../live/protocol.ts';
-import { eventsFrame } from '../live/wire.ts';
+import { type BodyFilter, eventsFrame } from '../live/wire.ts';
 import { storageFor } from '../storage/for-env.ts';
+import { namespacedStorage } from '../storage/namespaced.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
 import { TournamentLog } from './log.ts';
@@ -32,15 +41,20 @@ export class TournamentDO extends DurableObject<Env> {
   /** Sockets with a catch-up in progress (transient: a restart ends every catch-up). */
   readonly #catchingUp = new Set<WebSocket>();
   #migrations: MigrationStatus | null = null;
+  /** What the venue publishes (pushed by the venue; PUBLISH_ALL until it says otherwise). */
+  #publication: Publication = PUBLISH_ALL;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.#storage = storageFor(env, ctx.storage);
+    // Keyed by this object (venue and id), not the bare id: see storage/namespaced.ts.
+    this.#storage = namespacedStorage(storageFor(env, ctx.storage), ctx.id.toString());
     // Answered by the runtime without waking the object: keeps idle followers free.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
     ctx.blockConcurrencyWhile(async () => {
       this.#migrations = await this.#storage.migrate();
       const tournamentId = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'tournamentId');
+      const publication = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'publication');
+      if (publication) this.#publication = JSON.parse(publication) as Publication;
       if (tournamentId) {
         this.#log = new TournamentLog(this.#storage, tournamentId);
         this.#remembered = true;
@@ -133,6 +147,45 @@ export class TournamentDO extends DurableObject<Env> {
     return JSON.stringify(tournamentView(host.state, host.seq, Date.now()));
   }
 
+  /** The view as the public may see it (the venue's publishing settings applied). */
+  async publicView(tournamentId: string): Promise<string> {
+    const host = await this.#hostFor(tournamentId);
+    return JSON.stringify(this.#viewFor('public', host));
+  }
+
+  #viewFor(role: SocketRole, host: TournamentHost) {
+    const view = tournamentView(host.state, host.seq, Date.now());
+    return role === 'staff' ? view : publicView(view, this.#publication);
+  }
+
+  #filterFor(role: SocketRole): BodyFilter | undefined {
+    if (role === 'staff') return undefined;
+    const pub = this.#publication;
+    return (type, body) => publicEventBody(type, body, pub);
+  }
+
+  /** Stores what the venue publishes (JSON of a Publication); followers see it from the next frame. */
+  async setPublishing(tournamentId: string, publication: string): Promise<void> {
+    await this.#logFor(tournamentId);
+    const parsed = JSON.parse(publication) as Publication;
+    await this.#storage.batch([
+      {
+        op: 'meta',
+        scope: DO_SCOPE(this.ctx.id),
+        key: 'publication',
+        value: JSON.stringify(parsed),
+        updatedAt: Date.now(),
+      },
+    ]);
+    this.#publication = parsed;
+  }
+
+  /** The tournament's status for the venue's list ('registering', 'running', …); null before creation. */
+  async status(tournamentId: string): Promise<string | null> {
+    const host = await this.#hostFor(tournamentId);
+    return host.seq === 0 ? null : host.state.status;
+  }
+
   /**
    * Cues derived from the clock: the end of the current level and its last minute. Most
    * commands do not move the clock: the last armed position is remembered so they cost no
@@ -200,13 +253,22 @@ export class TournamentDO extends DurableObject<Env> {
    */
   async #fanOut(log: TournamentLog, events: readonly StoredEvent[], upToSeq: number): Promise<void> {
     const fromSeq = events.length > 0 ? events[0]!.seq - 1 : -1;
-    const frame = events.length > 0 ? eventsFrame(events, upToSeq) : '';
+    // One frame per channel, built once for every follower of that channel.
+    const frames = new Map<SocketRole, string>();
+    const frameFor = (role: SocketRole) => {
+      let f = frames.get(role);
+      if (f === undefined) {
+        f = eventsFrame(events, upToSeq, this.#filterFor(role));
+        frames.set(role, f);
+      }
+      return f;
+    };
     for (const ws of sockets(this.ctx)) {
       const state = socketState(ws);
       // A socket mid catch-up gets these events from that loop, in order.
       if (!state || this.#catchingUp.has(ws)) continue;
-      if (state.lastSeq === fromSeq) {
-        if (send(ws, frame)) setSocketState(ws, { ...state, lastSeq: upToSeq });
+      if (state.lastSeq === fromSeq && events.length > 0) {
+        if (send(ws, frameFor(state.role))) setSocketState(ws, { ...state, lastSeq: upToSeq });
       } else if (state.lastSeq < upToSeq) {
         await this.#catchUp(ws, log, upToSeq);
       }
@@ -227,7 +289,7 @@ export class TournamentDO extends DurableObject<Env> {
         const batch = await log.read(state.lastSeq, MAX_EVENTS_PER_FRAME);
         if (batch.length === 0) break;
         const seq = batch[batch.length - 1]!.seq;
-        if (!send(ws, eventsFrame(batch, seq))) return;
+        if (!send(ws, eventsFrame(batch, seq, this.#filterFor(state.role)))) return;
         state = { ...state, lastSeq: seq };
         setSocketState(ws, state);
       }
@@ -257,7 +319,10 @@ export class TournamentDO extends DurableObject<Env> {
     const role = url.searchParams.get('role') === 'staff' ? 'staff' : 'public';
     acceptSocket(this.ctx, server, { role, lastSeq: 0, connectedAt: Date.now() });
     await this.#hello(server, host, Number.isFinite(after) ? after : 0);
-    return new Response(null, { status: 101, webSocket: client });
+    // A browser that offered subprotocols (the staff token rides in one) needs one chosen.
+    const protocol = url.searchParams.get('protocol');
+    const headers = protocol ? { 'Sec-WebSocket-Protocol': protocol } : undefined;
+    return new Response(null, { status: 101, webSocket: client, ...(headers && { headers }) });
   }
 
   /**
@@ -276,7 +341,7 @@ export class TournamentDO extends DurableObject<Env> {
       seq,
       serverTime: now,
       resync,
-      view: tournamentView(host.state, seq, now),
+      view: this.#viewFor(state?.role ?? 'public', host),
     } satisfies ServerMessage);
     await this.#catchUp(ws, host.log, seq);
   }

@@ -1,73 +1,1008 @@
 /**
- * One Durable Object per venue (club): its settings and the list of its tournaments. Staff,
- * players, templates, displays and boxes join it in the venues issue. Storage through the port.
+ * One Durable Object per venue (club): settings, staff and their sign-in, the player
+ * database, templates, the list of tournaments and the audit log. A thin adapter: records
+ * live in VenueStore, rules in staff-rules / the players engine / workers/auth, and every
+ * method answers `VenueAnswer` so errors keep their status across RPC.
+ *
+ * Every authenticated method re-checks the caller here, not only at the edge: the token
+ * version and role are the venue's to know, so revoking a session takes effect at once.
  */
 import { DurableObject } from 'cloudflare:workers';
+import {
+  createPlayer,
+  editPlayer,
+  mergePlayers as mergeRecords,
+  resolvePlayer,
+} from '../../engine/players/players.ts';
+import { searchPlayers } from '../../engine/players/search.ts';
+import type { NameDisplay, Player, PlayerPatch } from '../../engine/players/types.ts';
+import { AuthError } from '../../workers/auth/errors.ts';
+import { type KeyRing, parseKeyRing } from '../../workers/auth/keys.ts';
+import {
+  isLocked,
+  lockView,
+  NO_FAILURES,
+  recordFailure,
+  recordSuccess,
+  unlock,
+} from '../../workers/auth/lockout.ts';
+import { can, type Permission } from '../../workers/auth/permissions.ts';
+import { RateLimiter, SIGN_IN_RATE } from '../../workers/auth/rate-limit.ts';
+import {
+  dummyVerify,
+  hashSecret,
+  passwordProblem,
+  pinProblem,
+  verifySecret,
+} from '../../workers/auth/secret-hash.ts';
+import { issueToken, type StaffRole } from '../../workers/auth/tokens.ts';
 import type { Env } from '../../workers/env.ts';
 import { storageFor } from '../storage/for-env.ts';
 import type { StoragePort } from '../storage/port.ts';
+import { answer, notFound, VenueError } from './answer.ts';
+import {
+  type AuditEntry,
+  type Caller,
+  DEFAULT_PUBLISHING,
+  type Publishing,
+  type StaffRecord,
+  type StaffView,
+  type TournamentListing,
+  type VenueAnswer,
+  type VenueSettings,
+} from './model.ts';
+import {
+  assertKeepsAnOwner,
+  INVITE_TTL_MS,
+  newStaff,
+  randomCode,
+  sameDigest,
+  sha256Hex,
+  staffView,
+} from './staff-rules.ts';
+import { BUILTIN_TEMPLATES, checkTemplate, type VenueTemplate } from './templates.ts';
+import { VenueStore } from './venue-store.ts';
 
-export interface Venue {
+export interface SignedIn {
+  readonly token: string;
+  readonly user: StaffView;
+  readonly venue: VenueSettings;
+}
+
+export interface NewVenue {
   readonly id: string;
   readonly name: string;
   readonly currency: string;
   readonly locale: string;
   readonly timeZone: string;
-  readonly createdAt: number;
+  readonly publicCode: string;
 }
 
-export interface TournamentListing {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: number;
+export interface SettingsPatch {
+  readonly name?: string;
+  readonly currency?: string;
+  readonly locale?: string;
+  readonly timeZone?: string;
+  readonly allowedOrigins?: readonly string[];
+  readonly publish?: Partial<Publishing>;
 }
+
+export interface PublicPage {
+  readonly venue: {
+    readonly id: string;
+    readonly name: string;
+    readonly publicCode: string;
+    readonly currency: string;
+  };
+  readonly publish: Publishing;
+  readonly tournaments: readonly { id: string; name: string; status: string; createdAt: number }[];
+}
+
+/** Fields of a new player or a patch, as validated at the edge (engine/players schemas). */
+export type PlayerInput = {
+  readonly name: string;
+  readonly nickname?: string | null;
+  readonly email?: string | null;
+  readonly phone?: string | null;
+  readonly notes?: string | null;
+  readonly display?: NameDisplay | null;
+};
 
 export class VenueDO extends DurableObject<Env> {
-  readonly #storage: StoragePort;
+  readonly #port: StoragePort;
+  #store: VenueStore | null = null;
+  #keys: KeyRing | null = null;
+  /** Sign-in attempts per client address; memory only (the lock-out state is durable). */
+  readonly #signInRate = new RateLimiter(SIGN_IN_RATE);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.#storage = storageFor(env, ctx.storage);
+    this.#port = storageFor(env, ctx.storage);
     ctx.blockConcurrencyWhile(async () => {
-      await this.#storage.migrate();
+      await this.#port.migrate();
     });
   }
 
-  async get(venueId: string): Promise<Venue | null> {
-    const v = await this.#storage.getMeta(`venue:${venueId}`, 'venue');
-    return v ? (JSON.parse(v) as Venue) : null;
+  async #load(venueId: string): Promise<VenueStore> {
+    if (this.#store) {
+      if (this.#store.venueId !== venueId)
+        throw new Error(`VenueDO bound to ${this.#store.venueId}, asked for ${venueId}`);
+      return this.#store;
+    }
+    this.#store = await VenueStore.load(this.#port, venueId);
+    return this.#store;
   }
 
-  /** Creates the venue; returns null when the id is taken. */
-  async create(venue: Venue): Promise<Venue | null> {
-    if (await this.get(venue.id)) return null;
-    await this.#storage.batch([
-      {
-        op: 'meta',
-        scope: `venue:${venue.id}`,
-        key: 'venue',
-        value: JSON.stringify(venue),
-        updatedAt: Date.now(),
-      },
-    ]);
-    return venue;
+  async #venue(venueId: string): Promise<{ store: VenueStore; settings: VenueSettings }> {
+    const store = await this.#load(venueId);
+    if (!store.settings) throw notFound('venue', venueId);
+    return { store, settings: store.settings };
   }
 
-  async addTournament(venueId: string, t: TournamentListing): Promise<void> {
-    await this.#storage.batch([
-      {
-        op: 'meta',
-        scope: `venue:${venueId}:tournaments`,
-        key: t.id,
-        value: JSON.stringify(t),
-        updatedAt: Date.now(),
-      },
-    ]);
+  #keyRing(): KeyRing {
+    this.#keys ??= parseKeyRing(this.env.FELT_JWT_KEYS);
+    return this.#keys;
   }
 
-  async listTournaments(venueId: string): Promise<TournamentListing[]> {
-    return (await this.#storage.listMeta(`venue:${venueId}:tournaments`))
-      .map((m) => JSON.parse(m.value) as TournamentListing)
-      .sort((a, b) => a.createdAt - b.createdAt);
+  async #token(venueId: string, s: StaffRecord, now: number): Promise<string> {
+    return issueToken(
+      this.#keyRing(),
+      { venueId, userId: s.id, role: s.role, tokenVersion: s.tokenVersion },
+      now,
+    );
+  }
+
+  /**
+   * The caller's current staff record when they may do `permission` here. Support staff are
+   * allowed reads only, and each read is written to the venue's audit log (DESIGN.md).
+   */
+  async #authorize(store: VenueStore, caller: Caller, permission: Permission): Promise<StaffRecord | null> {
+    if (caller.role === 'support') {
+      if (!can('support', permission)) {
+        throw new AuthError('FORBIDDEN', `Support staff may not ${permission} (support is read-only)`, {
+          permission,
+        });
+      }
+      await store.write(Date.now(), {
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: 'support',
+            action: 'support.read',
+            target: permission,
+            details: null,
+          },
+        ],
+      });
+      return null;
+    }
+    if (caller.venueId !== store.venueId) {
+      throw new AuthError('FORBIDDEN', 'Your sign-in is for another venue', { venueId: store.venueId });
+    }
+    const staff = store.staff.get(caller.userId);
+    if (
+      staff?.status !== 'active' ||
+      staff.tokenVersion !== caller.tokenVersion ||
+      staff.role !== caller.role
+    ) {
+      throw new AuthError('TOKEN_REVOKED', 'This sign-in was revoked or has changed: sign in again');
+    }
+    if (!can(staff.role, permission)) {
+      throw new AuthError('FORBIDDEN', `A ${staff.role} may not do this (needs ${permission})`, {
+        permission,
+        role: staff.role,
+      });
+    }
+    return staff;
+  }
+
+  #staffTarget(store: VenueStore, userId: string): StaffRecord {
+    const s = store.staff.get(userId);
+    if (!s || s.status === 'removed') throw notFound('staff member', userId);
+    return s;
+  }
+
+  // ---- venue and sign-up ----------------------------------------------------------------
+
+  /** Creates the venue and its owner; the first sign-in comes back with it. */
+  signUp(
+    venue: NewVenue,
+    owner: { name: string; email: string; password: string; pin?: string | undefined },
+  ): Promise<VenueAnswer<SignedIn>> {
+    return answer(async () => {
+      const store = await this.#load(venue.id);
+      if (store.settings)
+        throw new VenueError(409, 'VENUE_EXISTS', `Venue ${venue.id} already exists`, { id: venue.id });
+      const weak = passwordProblem(owner.password);
+      if (weak) throw new VenueError(422, 'WEAK_PASSWORD', weak);
+      const badPin = owner.pin === undefined ? null : pinProblem(owner.pin);
+      if (badPin) throw new VenueError(422, 'WEAK_PIN', badPin);
+      const now = Date.now();
+      const settings: VenueSettings = {
+        ...venue,
+        allowedOrigins: [],
+        publish: DEFAULT_PUBLISHING,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const staff: StaffRecord = {
+        ...newStaff(crypto.randomUUID(), { name: owner.name, email: owner.email, role: 'owner' }, null, now),
+        passwordHash: await hashSecret(owner.password),
+        pinHash: owner.pin === undefined ? null : await hashSecret(owner.pin),
+      };
+      await store.write(now, {
+        settings,
+        staff: [staff],
+        audit: [
+          { actorId: staff.id, actorRole: 'owner', action: 'venue.created', target: venue.id, details: null },
+        ],
+      });
+      return { token: await this.#token(venue.id, staff, now), user: staffView(staff, now), venue: settings };
+    });
+  }
+
+  getSettings(venueId: string, caller: Caller): Promise<VenueAnswer<VenueSettings>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'venue.read');
+      return settings;
+    });
+  }
+
+  updateSettings(venueId: string, caller: Caller, patch: SettingsPatch): Promise<VenueAnswer<VenueSettings>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      const me = await this.#authorize(store, caller, 'venue.settings');
+      const now = Date.now();
+      const next: VenueSettings = {
+        ...settings,
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.currency !== undefined && { currency: patch.currency }),
+        ...(patch.locale !== undefined && { locale: patch.locale }),
+        ...(patch.timeZone !== undefined && { timeZone: patch.timeZone }),
+        ...(patch.allowedOrigins !== undefined && { allowedOrigins: [...new Set(patch.allowedOrigins)] }),
+        publish: { ...settings.publish, ...patch.publish },
+        updatedAt: now,
+      };
+      await store.write(now, {
+        settings: next,
+        audit: [
+          {
+            actorId: me?.id ?? caller.userId,
+            actorRole: caller.role,
+            action: 'venue.settings',
+            target: null,
+            details: { ...patch },
+          },
+        ],
+      });
+      return next;
+    });
+  }
+
+  /** What anyone may see: the venue's name and its listed tournaments (no staff, no players). */
+  publicPage(venueId: string): Promise<VenueAnswer<PublicPage>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      return {
+        venue: {
+          id: settings.id,
+          name: settings.name,
+          publicCode: settings.publicCode,
+          currency: settings.currency,
+        },
+        publish: settings.publish,
+        tournaments: settings.publish.listed
+          ? [...store.tournaments.values()]
+              .sort((a, b) => b.createdAt - a.createdAt)
+              .map((t) => ({ id: t.id, name: t.name, status: t.status, createdAt: t.createdAt }))
+          : [],
+      };
+    });
+  }
+
+  /** What the public views of a tournament may show, and per-player name overrides. */
+  publishing(
+    venueId: string,
+  ): Promise<VenueAnswer<{ publish: Publishing; players: Record<string, NameDisplay> }>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      const players: Record<string, NameDisplay> = {};
+      for (const p of store.players.values()) if (p.display !== null) players[p.id] = p.display;
+      return { publish: settings.publish, players };
+    });
+  }
+
+  /** Browser origins allowed to call this venue's API (CORS); empty when the venue is unknown. */
+  async allowedOrigins(venueId: string): Promise<readonly string[]> {
+    const store = await this.#load(venueId);
+    return store.settings?.allowedOrigins ?? [];
+  }
+
+  // ---- sign-in ----------------------------------------------------------------------------
+
+  signInPassword(
+    venueId: string,
+    email: string,
+    password: string,
+    client: string,
+  ): Promise<VenueAnswer<SignedIn>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const now = Date.now();
+      this.#rateLimit(`password:${client}`, now);
+      const staff = store.staffByEmail(email);
+      if (staff?.status !== 'active' || !staff.passwordHash) {
+        await dummyVerify();
+        throw new AuthError('BAD_CREDENTIALS', 'Wrong email or password');
+      }
+      return this.#checkSecret(store, staff, 'password', password, now);
+    });
+  }
+
+  /** PIN sign-in works on the box only: a 4–8 digit PIN is a LAN secret, not an internet one. */
+  signInPin(venueId: string, userId: string, pin: string, client: string): Promise<VenueAnswer<SignedIn>> {
+    return answer(async () => {
+      this.#boxOnly();
+      const { store } = await this.#venue(venueId);
+      const now = Date.now();
+      this.#rateLimit(`pin:${client}`, now);
+      const staff = store.staff.get(userId);
+      if (staff?.status !== 'active' || !staff.pinHash) {
+        await dummyVerify();
+        throw new AuthError('BAD_CREDENTIALS', 'Wrong PIN');
+      }
+      return this.#checkSecret(store, staff, 'pin', pin, now);
+    });
+  }
+
+  /** Names on the box's PIN pad: active staff with a PIN (no emails). */
+  pinRoster(venueId: string): Promise<VenueAnswer<{ id: string; name: string; role: StaffRole }[]>> {
+    return answer(async () => {
+      this.#boxOnly();
+      const { store } = await this.#venue(venueId);
+      return [...store.staff.values()]
+        .filter((s) => s.status === 'active' && s.pinHash !== null)
+        .map((s) => ({ id: s.id, name: s.name, role: s.role }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
+
+  #boxOnly(): void {
+    if (this.env.FELT_RUNTIME !== 'box') {
+      throw new VenueError(
+        403,
+        'PIN_SIGN_IN_BOX_ONLY',
+        'PIN sign-in works on the venue box only; use your password here',
+      );
+    }
+  }
+
+  #rateLimit(key: string, now: number): void {
+    const r = this.#signInRate.take(key, now);
+    if (!r.allowed) {
+      throw new AuthError('RATE_LIMITED', 'Too many sign-in attempts from here: wait a minute', {
+        retryAfterMs: r.retryAfterMs,
+      });
+    }
+  }
+
+  /**
+   * Checks a password or PIN against its hash with the lock-out policy: a locked account is
+   * refused without checking (no guessing while locked), and every failure is stored before
+   * the answer so a crash cannot reset the count.
+   */
+  async #checkSecret(
+    store: VenueStore,
+    staff: StaffRecord,
+    kind: 'password' | 'pin',
+    secret: string,
+    now: number,
+  ): Promise<SignedIn> {
+    const field = kind === 'password' ? 'passwordFailures' : 'pinFailures';
+    const failures = staff[field];
+    if (isLocked(failures, now)) {
+      throw new AuthError(
+        'ACCOUNT_LOCKED',
+        `Too many wrong ${kind === 'pin' ? 'PINs' : 'passwords'}: locked`,
+        {
+          lockedUntil: failures.lockedUntil,
+        },
+      );
+    }
+    const hash = kind === 'password' ? staff.passwordHash : staff.pinHash;
+    const ok = hash !== null && (await verifySecret(secret, hash));
+    if (!ok) {
+      const next = recordFailure(failures, now);
+      const locked = isLocked(next, now);
+      await store.write(now, {
+        staff: [{ ...staff, [field]: next, updatedAt: now }],
+        audit: locked
+          ? [
+              {
+                actorId: staff.id,
+                actorRole: staff.role,
+                action: `staff.locked`,
+                target: staff.id,
+                details: { kind, failures: next.failures },
+              },
+            ]
+          : [],
+      });
+      if (locked) {
+        throw new AuthError(
+          'ACCOUNT_LOCKED',
+          `Too many wrong ${kind === 'pin' ? 'PINs' : 'passwords'}: locked`,
+          {
+            lockedUntil: next.lockedUntil,
+          },
+        );
+      }
+      throw new AuthError('BAD_CREDENTIALS', kind === 'pin' ? 'Wrong PIN' : 'Wrong email or password');
+    }
+    const fresh =
+      failures.failures === 0 && failures.lockCount === 0
+        ? staff
+        : { ...staff, [field]: recordSuccess(failures), updatedAt: now };
+    if (fresh !== staff) await store.write(now, { staff: [fresh] });
+    return {
+      token: await this.#token(store.venueId, fresh, now),
+      user: staffView(fresh, now),
+      venue: store.settings!,
+    };
+  }
+
+  me(
+    venueId: string,
+    caller: Caller,
+  ): Promise<VenueAnswer<{ user: StaffView | null; role: string; venue: VenueSettings }>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      const me = await this.#authorize(store, caller, 'venue.read');
+      return { user: me ? staffView(me, Date.now()) : null, role: caller.role, venue: settings };
+    });
+  }
+
+  /** Checks the caller may do `permission` here (used by routes whose data lives elsewhere). */
+  authorize(venueId: string, caller: Caller, permission: Permission): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, permission);
+      return true as const;
+    });
+  }
+
+  // ---- staff ------------------------------------------------------------------------------
+
+  listStaff(venueId: string, caller: Caller): Promise<VenueAnswer<StaffView[]>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'staff.read');
+      const now = Date.now();
+      return [...store.staff.values()]
+        .filter((s) => s.status !== 'removed')
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((s) => staffView(s, now));
+    });
+  }
+
+  /** Invites a staff member; the one-time code goes to them out of band (shown once). */
+  invite(
+    venueId: string,
+    caller: Caller,
+    input: { name: string; email: string; role: StaffRole },
+  ): Promise<VenueAnswer<{ user: StaffView; inviteCode: string; expiresAt: number }>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const me = await this.#authorize(store, caller, 'staff.manage');
+      if (store.staffByEmail(input.email)) {
+        throw new VenueError(409, 'STAFF_EXISTS', `${input.email} is already on the staff`, {
+          email: input.email,
+        });
+      }
+      const now = Date.now();
+      const code = randomCode(10);
+      const staff: StaffRecord = {
+        ...newStaff(crypto.randomUUID(), input, me?.id ?? caller.userId, now),
+        invite: { codeHash: await sha256Hex(code), expiresAt: now + INVITE_TTL_MS },
+      };
+      await store.write(now, {
+        staff: [staff],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'staff.invited',
+            target: staff.id,
+            details: { role: input.role },
+          },
+        ],
+      });
+      return { user: staffView(staff, now), inviteCode: code, expiresAt: now + INVITE_TTL_MS };
+    });
+  }
+
+  acceptInvite(
+    venueId: string,
+    input: { email: string; code: string; password: string; pin?: string | undefined },
+    client: string,
+  ): Promise<VenueAnswer<SignedIn>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const now = Date.now();
+      this.#rateLimit(`invite:${client}`, now);
+      const staff = store.staffByEmail(input.email);
+      const codeHash = await sha256Hex(input.code.toUpperCase());
+      if (staff?.status !== 'invited' || !staff.invite || !sameDigest(staff.invite.codeHash, codeHash)) {
+        throw new AuthError('BAD_CREDENTIALS', 'This invite code does not match');
+      }
+      if (staff.invite.expiresAt <= now)
+        throw new VenueError(410, 'INVITE_EXPIRED', 'This invite has expired: ask for a new one');
+      const weak = passwordProblem(input.password);
+      if (weak) throw new VenueError(422, 'WEAK_PASSWORD', weak);
+      const badPin = input.pin === undefined ? null : pinProblem(input.pin);
+      if (badPin) throw new VenueError(422, 'WEAK_PIN', badPin);
+      const active: StaffRecord = {
+        ...staff,
+        status: 'active',
+        invite: null,
+        passwordHash: await hashSecret(input.password),
+        pinHash: input.pin === undefined ? null : await hashSecret(input.pin),
+        updatedAt: now,
+      };
+      await store.write(now, {
+        staff: [active],
+        audit: [
+          {
+            actorId: active.id,
+            actorRole: active.role,
+            action: 'staff.joined',
+            target: active.id,
+            details: null,
+          },
+        ],
+      });
+      return {
+        token: await this.#token(venueId, active, now),
+        user: staffView(active, now),
+        venue: store.settings!,
+      };
+    });
+  }
+
+  updateStaff(
+    venueId: string,
+    caller: Caller,
+    userId: string,
+    patch: { name?: string | undefined; role?: StaffRole | undefined },
+  ): Promise<VenueAnswer<StaffView>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'staff.manage');
+      const target = this.#staffTarget(store, userId);
+      if (patch.role !== undefined && patch.role !== target.role)
+        assertKeepsAnOwner(store.staff.values(), target, patch.role);
+      const now = Date.now();
+      const roleChanged = patch.role !== undefined && patch.role !== target.role;
+      const next: StaffRecord = {
+        ...target,
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.role !== undefined && { role: patch.role }),
+        // A new role needs a new token: old tokens carry the old role.
+        tokenVersion: roleChanged ? target.tokenVersion + 1 : target.tokenVersion,
+        updatedAt: now,
+      };
+      await store.write(now, {
+        staff: [next],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'staff.updated',
+            target: userId,
+            details: { ...patch },
+          },
+        ],
+      });
+      return staffView(next, now);
+    });
+  }
+
+  /** Removes a staff member and revokes every session of theirs at once. */
+  removeStaff(venueId: string, caller: Caller, userId: string): Promise<VenueAnswer<StaffView>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'staff.manage');
+      const target = this.#staffTarget(store, userId);
+      assertKeepsAnOwner(store.staff.values(), target, null);
+      const now = Date.now();
+      const next: StaffRecord = {
+        ...target,
+        status: 'removed',
+        passwordHash: null,
+        pinHash: null,
+        invite: null,
+        tokenVersion: target.tokenVersion + 1,
+        updatedAt: now,
+      };
+      await store.write(now, {
+        staff: [next],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'staff.removed',
+            target: userId,
+            details: null,
+          },
+        ],
+      });
+      return staffView(next, now);
+    });
+  }
+
+  /** Signs a staff member out everywhere (owners for anyone; anyone for themselves). */
+  revokeSessions(venueId: string, caller: Caller, userId: string): Promise<VenueAnswer<StaffView>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const me = await this.#authorize(store, caller, 'venue.read');
+      if (me?.id !== userId) await this.#authorize(store, caller, 'staff.manage');
+      const target = this.#staffTarget(store, userId);
+      const now = Date.now();
+      const next = { ...target, tokenVersion: target.tokenVersion + 1, updatedAt: now };
+      await store.write(now, {
+        staff: [next],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'staff.revoked',
+            target: userId,
+            details: null,
+          },
+        ],
+      });
+      return staffView(next, now);
+    });
+  }
+
+  unlockStaff(venueId: string, caller: Caller, userId: string): Promise<VenueAnswer<StaffView>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'staff.manage');
+      const target = this.#staffTarget(store, userId);
+      const now = Date.now();
+      const next = {
+        ...target,
+        passwordFailures: unlock(target.passwordFailures),
+        pinFailures: unlock(target.pinFailures),
+        updatedAt: now,
+      };
+      await store.write(now, {
+        staff: [next],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'staff.unlocked',
+            target: userId,
+            details: {
+              password: lockView(target.passwordFailures, now),
+              pin: lockView(target.pinFailures, now),
+            },
+          },
+        ],
+      });
+      return staffView(next, now);
+    });
+  }
+
+  /** Sets a PIN (owners for anyone; anyone for themselves). */
+  setPin(venueId: string, caller: Caller, userId: string, pin: string): Promise<VenueAnswer<StaffView>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const me = await this.#authorize(store, caller, 'venue.read');
+      if (me?.id !== userId) await this.#authorize(store, caller, 'staff.manage');
+      const badPin = pinProblem(pin);
+      if (badPin) throw new VenueError(422, 'WEAK_PIN', badPin);
+      const target = this.#staffTarget(store, userId);
+      const now = Date.now();
+      const next = { ...target, pinHash: await hashSecret(pin), pinFailures: NO_FAILURES, updatedAt: now };
+      await store.write(now, {
+        staff: [next],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'staff.pin-set',
+            target: userId,
+            details: null,
+          },
+        ],
+      });
+      return staffView(next, now);
+    });
+  }
+
+  auditLog(venueId: string, caller: Caller, limit: number): Promise<VenueAnswer<AuditEntry[]>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'audit.read');
+      return store.audit(limit);
+    });
+  }
+
+  // ---- players ----------------------------------------------------------------------------
+
+  /** Staff without players.contact see players without email and phone. */
+  #playerOut(caller: Caller, p: Player): Player {
+    return can(caller.role, 'players.contact') ? p : { ...p, email: null, phone: null };
+  }
+
+  searchPlayers(
+    venueId: string,
+    caller: Caller,
+    query: string,
+    limit: number,
+  ): Promise<VenueAnswer<{ player: Player; match: string; score: number }[]>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'players.read');
+      if (query.trim() === '') {
+        return [...store.players.values()]
+          .filter((p) => p.mergedInto === null)
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .slice(0, limit)
+          .map((p) => ({ player: this.#playerOut(caller, p), match: 'all', score: 0 }));
+      }
+      return searchPlayers(store.players.values(), query, { limit }).map((r) => ({
+        player: this.#playerOut(caller, r.player),
+        match: r.match,
+        score: r.score,
+      }));
+    });
+  }
+
+  getPlayer(venueId: string, caller: Caller, playerId: string): Promise<VenueAnswer<Player>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'players.read');
+      const p = resolvePlayer(store.players, playerId);
+      if (!p) throw notFound('player', playerId);
+      return this.#playerOut(caller, p);
+    });
+  }
+
+  addPlayer(venueId: string, caller: Caller, input: PlayerInput): Promise<VenueAnswer<Player>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'players.write');
+      const now = Date.now();
+      const player = createPlayer(`p_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`, input, now);
+      await store.write(now, { players: [player] });
+      return this.#playerOut(caller, player);
+    });
+  }
+
+  editPlayer(
+    venueId: string,
+    caller: Caller,
+    playerId: string,
+    patch: PlayerPatch,
+  ): Promise<VenueAnswer<Player>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'players.write');
+      const p = store.players.get(playerId);
+      if (!p) throw notFound('player', playerId);
+      const now = Date.now();
+      const next = editPlayer(p, patch, now);
+      await store.write(now, { players: [next] });
+      return this.#playerOut(caller, next);
+    });
+  }
+
+  mergePlayers(
+    venueId: string,
+    caller: Caller,
+    keepId: string,
+    dropId: string,
+  ): Promise<VenueAnswer<Player>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'players.merge');
+      const keep = store.players.get(keepId);
+      const drop = store.players.get(dropId);
+      if (!keep) throw notFound('player', keepId);
+      if (!drop) throw notFound('player', dropId);
+      const now = Date.now();
+      const { kept, dropped } = mergeRecords(keep, drop, now);
+      await store.write(now, {
+        players: [kept, dropped],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'players.merged',
+            target: keepId,
+            details: { dropped: dropId },
+          },
+        ],
+      });
+      return this.#playerOut(caller, kept);
+    });
+  }
+
+  /** Every active player's id and name (for importers that match by name). */
+  playerDirectory(venueId: string, caller: Caller): Promise<VenueAnswer<{ id: string; name: string }[]>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'players.read');
+      return [...store.players.values()]
+        .filter((p) => p.mergedInto === null)
+        .map((p) => ({ id: p.id, name: p.name }));
+    });
+  }
+
+  /** Adds players an import created (with the import's ids); ids already present are left alone. */
+  adoptPlayers(
+    venueId: string,
+    caller: Caller,
+    rows: readonly { playerId: string; name: string }[],
+  ): Promise<VenueAnswer<number>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'players.write');
+      const now = Date.now();
+      const fresh = rows
+        .filter((r) => !store.players.has(r.playerId))
+        .map((r) => createPlayer(r.playerId, { name: r.name }, now));
+      if (fresh.length > 0) await store.write(now, { players: fresh });
+      return fresh.length;
+    });
+  }
+
+  // ---- templates and tournaments -----------------------------------------------------------
+
+  listTemplates(venueId: string, caller: Caller): Promise<VenueAnswer<VenueTemplate[]>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'templates.read');
+      const own = [...store.templates.values()].sort((a, b) => a.name.localeCompare(b.name));
+      return [...own, ...BUILTIN_TEMPLATES];
+    });
+  }
+
+  /** A template by id, the venue's own first, then the built-ins. */
+  template(venueId: string, caller: Caller, templateId: string): Promise<VenueAnswer<VenueTemplate>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'templates.read');
+      const t = store.templates.get(templateId) ?? BUILTIN_TEMPLATES.find((b) => b.id === templateId);
+      if (!t) throw notFound('template', templateId);
+      return t;
+    });
+  }
+
+  saveTemplate(
+    venueId: string,
+    caller: Caller,
+    input: Omit<VenueTemplate, 'id' | 'createdAt' | 'source'> & { source?: 'custom' | 'td3' },
+  ): Promise<VenueAnswer<VenueTemplate>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'templates.write');
+      const now = Date.now();
+      const t: VenueTemplate = {
+        ...input,
+        source: input.source ?? 'custom',
+        id: `tpl_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`,
+        createdAt: now,
+      };
+      checkTemplate(t);
+      await store.write(now, {
+        templates: [t],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'template.saved',
+            target: t.id,
+            details: { name: t.name },
+          },
+        ],
+      });
+      return t;
+    });
+  }
+
+  deleteTemplate(venueId: string, caller: Caller, templateId: string): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'templates.write');
+      if (!store.templates.has(templateId)) throw notFound('template', templateId);
+      await store.write(Date.now(), {
+        deleteTemplates: [templateId],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'template.deleted',
+            target: templateId,
+            details: null,
+          },
+        ],
+      });
+      return true as const;
+    });
+  }
+
+  listTournaments(venueId: string, caller: Caller): Promise<VenueAnswer<TournamentListing[]>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'tournaments.read');
+      return [...store.tournaments.values()].sort((a, b) => b.createdAt - a.createdAt);
+    });
+  }
+
+  /** Lists a tournament the edge has just created in its own Durable Object. */
+  addTournament(
+    venueId: string,
+    caller: Caller,
+    listing: TournamentListing,
+  ): Promise<VenueAnswer<TournamentListing>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'tournaments.create');
+      await store.write(listing.createdAt, {
+        tournaments: [listing],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'tournament.created',
+            target: listing.id,
+            details: { name: listing.name },
+          },
+        ],
+      });
+      return listing;
+    });
+  }
+
+  /** Keeps the list's status in step with the tournament (told by the edge after a command). */
+  setTournamentStatus(venueId: string, tournamentId: string, status: string): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const t = store.tournaments.get(tournamentId);
+      if (!t) throw notFound('tournament', tournamentId);
+      if (t.status !== status) {
+        const now = Date.now();
+        await store.write(now, { tournaments: [{ ...t, status, updatedAt: now }] });
+      }
+      return true as const;
+    });
+  }
+
+  /** Records a venue player's entry in a tournament (their history). */
+  notePlayerEntry(
+    venueId: string,
+    playerId: string,
+    tournamentId: string,
+    entryId: string,
+  ): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const p = resolvePlayer(store.players, playerId);
+      if (!p) return true as const;
+      const row = p.history.find((h) => h.tournamentId === tournamentId);
+      if (row?.entryIds.includes(entryId)) return true as const;
+      const now = Date.now();
+      const history = row
+        ? p.history.map((h) => (h === row ? { ...h, entryIds: [...h.entryIds, entryId] } : h))
+        : [...p.history, { tournamentId, entryIds: [entryId], place: null, prize: 0, at: now }];
+      await store.write(now, { players: [{ ...p, history, updatedAt: now }] });
+      return true as const;
+    });
   }
 }

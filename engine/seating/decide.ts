@@ -23,7 +23,7 @@ import {
   tableDef,
   validateConfig,
 } from './state.ts';
-import type { SeatingCommand, SeatingEvent, SeatingState, TableState } from './types.ts';
+import type { SeatEntry, SeatingCommand, SeatingEvent, SeatingState, TableState } from './types.ts';
 
 const COMMAND_TYPES: ReadonlySet<string> = new Set<SeatingCommand['type']>([
   'AddTable',
@@ -31,6 +31,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<SeatingCommand['type']>([
   'RemoveTable',
   'SetSeatAvailable',
   'LockSeat',
+  'SeatEntry',
   'UnlockSeat',
   'SetButton',
   'SetBreakOrder',
@@ -245,6 +246,8 @@ export function decideSeating(
       }
       return withBalance(state, first, ctx);
     }
+    case 'SeatEntry':
+      return seatManually(state, command, ctx);
     case 'UnlockSeat': {
       const lock = state.locks[command.entryId];
       if (!lock) {
@@ -375,4 +378,71 @@ export function decideSeating(
     default:
       return assertNever(command, 'seating command');
   }
+}
+
+function where(state: SeatingState, ref: { tableId: string; seat: number }): string {
+  return `${tableById(state, ref.tableId)?.name ?? ref.tableId} seat ${ref.seat}`;
+}
+
+/**
+ * Manual seating. The seat must exist, be in use, be empty and not be locked for someone else;
+ * the entry must not be seated already (moving a seated player is a move, not a seating) nor
+ * locked to another seat. Before the draw the seat is simply taken (the draw fills the other
+ * seats around it); after the draw balancing runs as after any late seat. Whether the entry is
+ * still in the tournament is the tournament decider's check: seating knows seats, not entries.
+ */
+function seatManually(
+  state: SeatingState,
+  command: SeatEntry,
+  ctx: Ctx,
+): readonly SeatingEvent[] | DomainError {
+  const table = tableById(state, command.tableId);
+  if (!table) return notFound(command.tableId);
+  const range = seatInRange(table, command.seat);
+  if (range) return range;
+  const ref = { tableId: table.id, seat: command.seat };
+  const label = `${table.name} seat ${command.seat}`;
+  const at = seatOf(state, command.entryId);
+  if (at) {
+    return new DomainError(
+      'ENTRY_ALREADY_SEATED',
+      `Entry ${command.entryId} already sits at ${where(state, at)}; move the player instead`,
+      { entryId: command.entryId, ...at },
+    );
+  }
+  if (table.unavailable.includes(command.seat)) {
+    return new DomainError('SEAT_UNAVAILABLE', `${label} is out of use`, ref);
+  }
+  const who = table.occupants[command.seat - 1];
+  if (who != null) {
+    return new DomainError('SEAT_OCCUPIED', `${label} is taken by ${who}`, { ...ref, entryId: who });
+  }
+  const holder = lockHolder(state, table.id, command.seat);
+  if (holder !== null && holder !== command.entryId) {
+    return new DomainError('SEAT_LOCKED', `${label} is locked for ${holder}`, { ...ref, entryId: holder });
+  }
+  const lock = state.locks[command.entryId];
+  if (lock && (lock.tableId !== ref.tableId || lock.seat !== ref.seat)) {
+    return new DomainError(
+      'ENTRY_LOCKED_ELSEWHERE',
+      `Entry ${command.entryId} is locked to ${where(state, lock)}; unlock it first or seat it there`,
+      { entryId: command.entryId, lock },
+    );
+  }
+  return withBalance(
+    state,
+    [
+      {
+        type: 'EntrySeated',
+        at: ctx.now,
+        actor: ctx.actor.id,
+        entryId: command.entryId,
+        ...ref,
+        reason: `seated by the TD at ${label}`,
+        random: false,
+        tableAdded: null,
+      },
+    ],
+    ctx,
+  );
 }

@@ -11,6 +11,7 @@ import {
   nextTableId,
   openSeatCount,
   openSeats,
+  seatOf,
   tableById,
   tableIdAllocator,
 } from './state.ts';
@@ -22,6 +23,8 @@ interface Slot {
   /** Open seats for the draw, not counting the locked entries' seats. */
   readonly free: number[];
   readonly locked: SeatAssignment[];
+  /** Players the TD seated by hand before the draw: they stay and count toward the table. */
+  readonly fixed: number;
   count: number;
 }
 
@@ -30,8 +33,9 @@ interface Slot {
  * table gets `level` players or its capacity, the remainder one extra each at random).
  */
 function spread(slots: Slot[], total: number, ctx: Ctx): void {
-  const cap = (s: Slot) => s.free.length + s.locked.length;
-  const at = (s: Slot, level: number) => Math.min(cap(s), Math.max(level, s.locked.length));
+  const held = (s: Slot) => s.locked.length + s.fixed;
+  const cap = (s: Slot) => s.free.length + held(s);
+  const at = (s: Slot, level: number) => Math.min(cap(s), Math.max(level, held(s)));
   const sum = (level: number) => slots.reduce((acc, s) => acc + at(s, level), 0);
   let level = 0;
   while (level < 10 && sum(level + 1) <= total) level++;
@@ -46,17 +50,19 @@ function spread(slots: Slot[], total: number, ctx: Ctx): void {
 
 /**
  * Draws every entry a seat: the fewest tables that hold the field (the tables that break last
- * are used first; tables holding a locked entry always), sizes differing by at most one where
- * capacities allow. When the room's tables are too few the engine opens `t<N>` tables with the
- * default seat count and records them in the event — a TD would do the same, and it keeps the
- * draw one command.
+ * are used first; tables holding a locked entry, or a player the TD seated by hand, always),
+ * sizes differing by at most one where capacities allow. Entries the TD already seated keep
+ * their seats and are not drawn; when that is everyone, the draw only marks seating as done
+ * (late entries are seated from then on). When the room's tables are too few the engine opens
+ * `t<N>` tables with the default seat count and records them in the event — a TD would do the
+ * same, and it keeps the draw one command.
  */
 export function drawSeats(
   state: SeatingState,
   entryIds: readonly string[],
   ctx: Ctx,
 ): SeatsDrawn | DomainError {
-  if (state.seated > 0) {
+  if (state.drawn && state.seated > 0) {
     return new DomainError('SEATS_ALREADY_DRAWN', 'Seats are already drawn; undo the draw to draw again', {
       seated: state.seated,
     });
@@ -67,9 +73,12 @@ export function drawSeats(
     const dup = entryIds.find((id, i) => entryIds.indexOf(id) !== i);
     return new DomainError('DUPLICATE_ENTRY', `Entry ${dup} is listed twice in the draw`, { entryId: dup });
   }
+  const toDraw = entryIds.filter((id) => seatOf(state, id) === null);
+  const done = { type: 'SeatsDrawn' as const, at: ctx.now, actor: ctx.actor.id };
+  if (toDraw.length === 0) return { ...done, tablesAdded: [], seats: [] };
 
   const lockedByTable = new Map<string, SeatAssignment[]>();
-  for (const entryId of entryIds) {
+  for (const entryId of toDraw) {
     const lock = state.locks[entryId];
     if (!lock) continue;
     const list = lockedByTable.get(lock.tableId) ?? [];
@@ -77,14 +86,15 @@ export function drawSeats(
     lockedByTable.set(lock.tableId, list);
   }
   const capacityOf = (t: (typeof state.tables)[number]) => openSeatCount(t);
+  const mustUse = (t: (typeof state.tables)[number]) => lockedByTable.has(t.id) || t.players > 0;
 
   const keepOrder = [...state.tables].sort(breakOrderCompare(state)).reverse();
-  const mandatory = keepOrder.filter((t) => lockedByTable.has(t.id));
-  const optional = keepOrder.filter((t) => !lockedByTable.has(t.id));
+  const mandatory = keepOrder.filter(mustUse);
+  const optional = keepOrder.filter((t) => !mustUse(t));
   const chosen = [...mandatory];
   let capacity = chosen.reduce((acc, t) => acc + capacityOf(t), 0);
   for (const t of optional) {
-    if (capacity >= entryIds.length) break;
+    if (capacity >= toDraw.length) break;
     const c = capacityOf(t);
     if (c === 0) continue;
     chosen.push(t);
@@ -93,7 +103,7 @@ export function drawSeats(
   const tablesAdded: TableDef[] = [];
   const nextId = tableIdAllocator(state);
   const seatsEach = state.config.defaultSeatsPerTable;
-  while (capacity < entryIds.length) {
+  while (capacity < toDraw.length) {
     const id = nextId();
     tablesAdded.push(newTableDef(id, seatsEach));
     capacity += seatsEach;
@@ -103,29 +113,36 @@ export function drawSeats(
     ...chosen.map((t) => {
       const locked = lockedByTable.get(t.id) ?? [];
       const lockedSeats = new Set(locked.map((l) => l.seat));
-      return { def: t as TableDef, free: openSeats(t).filter((s) => !lockedSeats.has(s)), locked, count: 0 };
+      return {
+        def: t as TableDef,
+        free: openSeats(t).filter((s) => !lockedSeats.has(s)),
+        locked,
+        fixed: t.players,
+        count: 0,
+      };
     }),
     ...tablesAdded.map((def) => ({
       def,
       free: Array.from({ length: def.seats }, (_, i) => i + 1),
       locked: [],
+      fixed: 0,
       count: 0,
     })),
   ];
-  spread(slots, entryIds.length, ctx);
+  spread(slots, toDraw.length + slots.reduce((acc, s) => acc + s.fixed, 0), ctx);
 
   const lockedIds = new Set([...lockedByTable.values()].flat().map((l) => l.entryId));
-  const players = ctx.random.shuffle(entryIds.filter((id) => !lockedIds.has(id)));
+  const players = ctx.random.shuffle(toDraw.filter((id) => !lockedIds.has(id)));
   const seats: SeatAssignment[] = [];
   let next = 0;
   for (const slot of slots) {
     seats.push(...slot.locked);
-    const picked = ctx.random.shuffle(slot.free).slice(0, slot.count - slot.locked.length);
+    const picked = ctx.random.shuffle(slot.free).slice(0, slot.count - slot.locked.length - slot.fixed);
     for (const seat of picked.sort((a, b) => a - b)) {
       seats.push({ entryId: players[next++] as string, tableId: slot.def.id, seat });
     }
   }
-  return { type: 'SeatsDrawn', at: ctx.now, actor: ctx.actor.id, tablesAdded, seats };
+  return { ...done, tablesAdded, seats };
 }
 
 /**

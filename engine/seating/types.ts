@@ -129,6 +129,17 @@ export interface LockSeat {
   readonly tableId: string;
   readonly seat: number;
 }
+/**
+ * The TD puts one entry in a named seat ("seat this player at Table 3, seat 7"): a reserved
+ * seat before the draw (the draw keeps it), a correction or a late arrival after it, or seats
+ * carried over from another system.
+ */
+export interface SeatEntry {
+  readonly type: 'SeatEntry';
+  readonly entryId: string;
+  readonly tableId: string;
+  readonly seat: number;
+}
 export interface UnlockSeat {
   readonly type: 'UnlockSeat';
   readonly entryId: string;
@@ -184,6 +195,7 @@ export type SeatingCommand =
   | RemoveTable
   | SetSeatAvailable
   | LockSeat
+  | SeatEntry
   | UnlockSeat
   | SetButton
   | SetBreakOrder

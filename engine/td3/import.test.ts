@@ -2,14 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../core/ctx.ts';
 import { DomainError } from '../core/errors.ts';
 import { seededRandom } from '../core/random.ts';
+import { seatOf, tableById } from '../seating/state.ts';
+import { seatingView } from '../seating/view.ts';
+import { validateStructure } from '../structure/validate.ts';
+import { commandSchema } from '../tournament/commands.schema.ts';
 import { decide } from '../tournament/decide.ts';
 import { evolve } from '../tournament/evolve.ts';
-import { initialState } from '../tournament/state.ts';
-import type { TournamentState } from '../tournament/types.ts';
+import { activeEntries, initialState, listEntries } from '../tournament/state.ts';
+import type { TournamentCommand, TournamentState } from '../tournament/types.ts';
 import { fixtureBytes, fixtureNames, HAVE_FIXTURES, testdata } from './fixtures.ts';
-import { IMPORT_ACTOR, importTd3, type Td3ImportResult, type TimedCommand } from './import.ts';
-import { Td3ParseError } from './parse.ts';
+import {
+  IMPORT_ACTOR,
+  importTd3,
+  type Td3ImportResult,
+  type Td3Template,
+  type TimedCommand,
+} from './import.ts';
+import { parseTd3, Td3ParseError } from './parse.ts';
+import { readTd3 } from './read.ts';
 import { UNEXPLAINED } from './report.ts';
+import type { Td3Tournament } from './types.ts';
 
 /** Replays the commands through the decider as the Durable Object would; throws on a refusal. */
 function replayCommands(id: string, commands: readonly TimedCommand[]): TournamentState {
@@ -24,6 +36,54 @@ function replayCommands(id: string, commands: readonly TimedCommand[]): Tourname
     for (const e of out) state = evolve(state, e);
   }
   return state;
+}
+
+/**
+ * What the venue checks before saving a template (durable-objects/venue/templates.ts): the
+ * command schema, the structure rules, and here also the decider itself.
+ */
+function templateProblem(t: Td3Template): string | null {
+  const create = { commandId: 'check', type: 'CreateTournament', currency: 'DKK', ...t };
+  const parsed = commandSchema.safeParse(create);
+  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  const problem = validateStructure(t.structure);
+  if (problem) return `${problem.code}: ${problem.message}`;
+  const out = decide(initialState('check'), create as TournamentCommand, {
+    now: 0,
+    actor: IMPORT_ACTOR,
+    random: seededRandom('check'),
+  });
+  return out instanceof DomainError ? `${out.code}: ${out.message}` : null;
+}
+
+/** Where each TD3 player still in sits in Felt, by TD3 table name and 1-based seat. */
+function feltSeats(r: Td3ImportResult, state: TournamentState): Map<string, string> {
+  const ids = new Map(
+    [...r.report.players.matched, ...r.report.players.created].map((p) => [p.playerId, p.name]),
+  );
+  const out = new Map<string, string>();
+  for (const e of activeEntries(state)) {
+    const at = seatOf(state.seating, e.entryId);
+    if (at === null) continue;
+    const table = tableById(state.seating, at.tableId);
+    out.set(ids.get(e.playerId) ?? e.playerId, `${table?.name}#${at.seat}`);
+  }
+  return out;
+}
+
+/** TD3's own seats for its players still in: name -> "table name#seat" (seat 1-based). */
+function td3Seats(t: Td3Tournament): Map<string, string> {
+  const alive = new Map(
+    t.players.filter((p) => p.entries.length > 0 && !p.busted).map((p) => [p.id, p.name]),
+  );
+  const out = new Map<string, string>();
+  for (const tb of t.tables) {
+    tb.seats.forEach((id, k) => {
+      const name = id === null ? undefined : alive.get(id);
+      if (name !== undefined) out.set(name, `${tb.name.trim()}#${k + 1}`);
+    });
+  }
+  return out;
 }
 
 function ok(r: ReturnType<typeof importTd3>): Td3ImportResult {
@@ -66,20 +126,44 @@ describe('importTd3 on the hand-written mini.tdt', () => {
     expect(result.report.differences.find((d) => d.field === 'paidIn')?.cause).toMatch(/re-entry/);
   });
 
-  it('given a split knockout and seating, when imported, then the report says what was not imported', () => {
+  it('given a split knockout, when imported, then the report says what was not imported', () => {
     expect(result.report.notImported.join('\n')).toMatch(/split knockout/);
-    expect(result.report.notImported.join('\n')).toMatch(/seating/);
   });
 
-  it('given playerMatch, when a name is known, then the venue id is used', () => {
-    const r = ok(importTd3(testdata('mini.tdt'), { playerMatch: (n) => (n === 'Alice' ? 'venue-7' : null) }));
+  it('given a finished tournament, when imported, then nobody is seated and the report says why', () => {
+    expect(result.report.seating).toEqual({ status: 'finished', tables: [], seated: 0, unseated: [] });
+    expect(result.state.seating.tables).toEqual([]);
+    expect(result.commands.some((c) => c.command.type === 'SeatEntry')).toBe(false);
+  });
+
+  it("given matchPlayer, when a name is in the venue's database, then its id is the Felt player id; the others get new ids", () => {
+    const venue = new Map([['Alice', 'venue-7']]);
+    const r = ok(importTd3(testdata('mini.tdt'), { matchPlayer: (n) => venue.get(n) }));
     const register = r.commands.find((c) => c.command.type === 'Register');
     expect(register?.command).toMatchObject({ playerId: 'venue-7', name: 'Alice' });
-    expect(r.report.players.find((p) => p.name === 'Cleo')).toEqual({
-      name: 'Cleo',
-      playerId: 'td3-p-c',
-      matched: false,
+    const reenter = r.commands.find((c) => c.command.type === 'Reenter');
+    expect(reenter?.command).toMatchObject({ playerId: 'td3-p-b' });
+    expect(r.report.players).toEqual({
+      matched: [{ name: 'Alice', playerId: 'venue-7' }],
+      created: [
+        { name: 'Bob Berg', playerId: 'td3-p-b' },
+        { name: 'Cleo', playerId: 'td3-p-c' },
+      ],
     });
+    expect(r.report.felt.places).toEqual({ Alice: 1, 'Bob Berg': 2, Cleo: 3 });
+  });
+
+  it('given a matcher naming one venue player for two TD3 players, then only the first gets it and the report says so', () => {
+    const r = ok(importTd3(testdata('mini.tdt'), { matchPlayer: () => 'venue-1' }));
+    expect(r.report.players.matched).toEqual([{ name: 'Alice', playerId: 'venue-1' }]);
+    expect(r.report.players.created.map((p) => p.playerId)).toEqual(['td3-p-b', 'td3-p-c']);
+    expect(r.report.notImported.join('\n')).toMatch(/Bob Berg matched the venue's player venue-1/);
+    expect(() => replayCommands('m', r.commands)).not.toThrow();
+  });
+
+  it('given no matcher, then every player is created with the id TD3 gives them across tournaments', () => {
+    expect(result.report.players.matched).toEqual([]);
+    expect(result.report.players.created.map((p) => p.playerId)).toEqual(['td3-p-a', 'td3-p-b', 'td3-p-c']);
   });
 
   it('given structure mode, when imported, then only the template and its CreateTournament come back', () => {
@@ -87,11 +171,133 @@ describe('importTd3 on the hand-written mini.tdt', () => {
     expect(r.commands).toHaveLength(1);
     expect(r.template?.structure.levels.map((l) => l.kind)).toEqual(['level', 'break', 'level']);
     expect(r.template?.buyIn).toMatchObject({ price: 10_000, fee: 1_050, chips: 10_000 });
+    expect(r.report.players).toEqual({ matched: [], created: [] });
+  });
+
+  it("given structure mode, when TD3 allows rebuys and an add-on, then the template carries TD3's settings", () => {
+    const r = ok(importTd3(testdata('mini.tdt'), { mode: 'structure' }));
+    const t = r.template as Td3Template;
+    // Rebuys and the add-on until TD3 round 4, capped to the structure's 2 play levels.
+    expect(t.structure).toMatchObject({ rebuyUntilLevel: 2, addOnAtLevel: 2, startingStack: 10_000 });
+    expect(t.rebuy).toMatchObject({ kind: 'rebuy', price: 10_000, fee: 0, chips: 10_000 });
+    expect(t.addOn).toMatchObject({ kind: 'addon', price: 5_000, fee: 0, chips: 5_000 });
+    expect(t.structure.levels[2]).toMatchObject({ kind: 'level', smallBlind: 50, bigBlind: 100, ante: 100 });
+    expect(t.structure.chipSet.chips).toEqual([{ value: 25, color: 'blue', name: 'Blue' }]);
+    expect(templateProblem(t)).toBeNull();
   });
 
   it('given a corrupt file, when imported, then a Td3ParseError with its position comes back', () => {
     const r = importTd3('{ V: "3.7", T: new Tournament({ Title: ');
     expect(r).toBeInstanceOf(Td3ParseError);
+  });
+});
+
+describe('importTd3 on the hand-written seated.tdt (saved mid-play)', () => {
+  const text = testdata('seated.tdt');
+  const result = ok(importTd3(text, { tournamentId: 't-seated' }));
+  const state = replayCommands('t-seated', result.commands);
+  const view = seatingView(state.seating);
+
+  it('given tables, seats, a lock and buttons, when imported and replayed, then everyone still in sits where TD3 had them', () => {
+    expect(state.status).toBe('running');
+    expect(Object.fromEntries(feltSeats(result, state))).toEqual({
+      Alice: 'Table 1#1',
+      Eve: 'Table 1#2',
+      Bob: 'Table 1#4',
+      Dan: 'Feature#2',
+      Finn: 'Feature#5',
+    });
+    expect(feltSeats(result, state)).toEqual(td3Seats(readTd3(parseTd3(text)) as Td3Tournament));
+    expect(result.report.seating).toEqual({
+      status: 'imported',
+      tables: [
+        { td3Name: 'Table 1', tableId: 't1' },
+        { td3Name: 'Feature', tableId: 't2' },
+        { td3Name: 'Table 3', tableId: 't3' },
+      ],
+      seated: 5,
+      unseated: [],
+    });
+    expect(result.report.differences).toEqual([]);
+  });
+
+  it("given TD3's table names and seat counts, then Felt keeps them, numbering a table without digits next", () => {
+    expect(view.tables.map((t) => [t.id, t.name, t.number, t.seats, t.players])).toEqual([
+      ['t1', 'Table 1', 1, 6, 3],
+      ['t2', 'Feature', 2, 5, 2],
+      ['t3', 'Table 3', 3, 8, 0],
+    ]);
+  });
+
+  it("given TD3's locks, then a locked player is locked to the seat and an empty locked seat is out of use", () => {
+    const t1 = view.tables[0]?.seatMap ?? [];
+    expect(t1[0]).toMatchObject({ seat: 1, locked: true, unavailable: false });
+    expect(t1[2]).toMatchObject({ seat: 3, entryId: null, unavailable: true });
+    expect(t1.filter((x) => x.locked).map((x) => x.seat)).toEqual([1]);
+    expect(Object.keys(state.seating.locks)).toHaveLength(1);
+  });
+
+  it("given TD3's dealer buttons (0-based), then the button is on the same seat; an empty table has none", () => {
+    expect(view.tables.map((t) => t.button)).toEqual([4, 5, null]);
+  });
+
+  it('given busted players, then they are not seated; a re-entry sits where TD3 has the player', () => {
+    const seatedIds = new Set(view.tables.flatMap((t) => t.seatMap.map((x) => x.entryId)));
+    const busted = listEntries(state).filter((e) => e.status === 'busted');
+    expect(busted.map((e) => e.name).sort()).toEqual(['Cleo', 'Finn']);
+    for (const e of busted) expect(seatedIds.has(e.entryId)).toBe(false);
+    expect(state.seating.seated).toBe(5);
+  });
+
+  it('given the import, when the TD busts a player in Felt, then the seat frees: seating carries on from TD3', () => {
+    expect(state.seating.drawn).toBe(true);
+    const bob = activeEntries(state).find((e) => e.name === 'Bob');
+    const at = (result.commands.at(-1)?.at ?? 0) + 1_000;
+    const ctx: Ctx = { now: at, actor: IMPORT_ACTOR, random: seededRandom('bust') };
+    const out = decide(
+      state,
+      { commandId: 'b1', type: 'BustPlayers', busts: [{ entryId: bob?.entryId ?? '' }] },
+      ctx,
+    );
+    if (out instanceof DomainError) throw new Error(out.message);
+    const after = out.reduce(evolve, state);
+    expect(seatOf(after.seating, bob?.entryId ?? '')).toBeNull();
+    expect(after.seating.seated).toBe(4);
+  });
+
+  it('given a player still in whom TD3 had not seated, then the others are seated, the draw is left to the TD and the report says so', () => {
+    const unseatedEve = text.replace('Seats: ["p-a", "p-e", null', 'Seats: ["p-a", null, null');
+    const r = ok(importTd3(unseatedEve, { tournamentId: 't-eve' }));
+    const s = replayCommands('t-eve', r.commands);
+    expect(r.report.seating).toMatchObject({ status: 'imported', seated: 4, unseated: ['Eve'] });
+    expect(s.seating.drawn).toBe(false);
+    expect(s.seating.seated).toBe(4);
+    expect(r.report.notImported.join('\n')).toMatch(/1 player\(s\) still in had no seat in TD3 \(Eve\)/);
+    // The TD's draw in Felt seats Eve and keeps everyone else where TD3 had them.
+    const ctx: Ctx = {
+      now: (r.commands.at(-1)?.at ?? 0) + 1,
+      actor: IMPORT_ACTOR,
+      random: seededRandom('d'),
+    };
+    const out = decide(s, { commandId: 'd1', type: 'DrawSeats' }, ctx);
+    if (out instanceof DomainError) throw new Error(out.message);
+    const drawn = out.reduce(evolve, s);
+    expect(drawn.seating.seated).toBe(5);
+    const before = feltSeats(r, s);
+    const now = feltSeats(r, drawn);
+    for (const [name, seat] of before) expect(now.get(name)).toBe(seat);
+  });
+
+  it("given matchPlayer, then a matched player's entry is the one seated at TD3's seat", () => {
+    const r = ok(
+      importTd3(text, { tournamentId: 't-m', matchPlayer: (n) => (n === 'Dan' ? 'venue-dan' : undefined) }),
+    );
+    const s = replayCommands('t-m', r.commands);
+    const dan = activeEntries(s).find((e) => e.playerId === 'venue-dan');
+    expect(dan).toBeDefined();
+    expect(seatOf(s.seating, dan?.entryId ?? '')).toEqual({ tableId: 't2', seat: 2 });
+    expect(r.report.players.matched).toEqual([{ name: 'Dan', playerId: 'venue-dan' }]);
+    expect(r.report.players.created).toHaveLength(5);
   });
 });
 
@@ -112,6 +318,40 @@ describe('importTd3 over the real TD3 fixtures', () => {
       expect(felt.rebuys).toBe(file.rebuys);
       expect(felt.addOns).toBe(file.addOns);
       expect(felt.places).toEqual(file.places);
+    });
+
+    it(`given ${name}, when imported, then every player still in sits at TD3's table and seat`, () => {
+      const bytes = fixtureBytes(name);
+      const t = readTd3(parseTd3(bytes)) as Td3Tournament;
+      const r = ok(importTd3(bytes, { tournamentId: name }));
+      const state = replayCommands(name, r.commands);
+      const seating = r.report.seating;
+      if (state.status === 'finished') {
+        expect(seating?.status).toBe('finished');
+        expect(state.seating.seated).toBe(0);
+        return;
+      }
+      const td3 = td3Seats(t);
+      expect(td3.size).toBeGreaterThan(0);
+      expect(seating).toMatchObject({ status: 'imported', seated: td3.size, unseated: [] });
+      expect(feltSeats(r, state)).toEqual(td3);
+      expect(state.seating.drawn).toBe(true);
+      // Every TD3 table is there, under its own name and seat count.
+      const view = seatingView(state.seating);
+      expect(view.tables.map((x) => [x.name, x.seats])).toEqual(
+        t.tables.map((x) => [x.name.trim(), x.seatCount]),
+      );
+    });
+
+    it(`given ${name} in structure mode, then the template passes the checks a venue template must pass`, () => {
+      const r = ok(importTd3(fixtureBytes(name), { mode: 'structure' }));
+      const t = r.template as Td3Template;
+      expect(templateProblem(t)).toBeNull();
+      expect(r.state.config?.structure).toEqual(t.structure);
+      expect(t.structure.levels.length).toBeGreaterThan(0);
+      expect(t.structure.chipSet.chips.length).toBeGreaterThan(0);
+      expect(t.rebuy === null).toBe(t.structure.rebuyUntilLevel === null);
+      expect(t.addOn === null).toBe(t.structure.addOnAtLevel === null);
     });
   }
 });

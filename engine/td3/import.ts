@@ -16,6 +16,10 @@
  *   is left computed and takes the rest.
  * - Busts at the same instant are one hand, entered with equal stacks so they share places,
  *   as TD3 derives them.
+ * - Seating at save time (tables, seats, locks, buttons) is rebuilt with seating commands for
+ *   the players still in (./seating.ts); a finished tournament has nobody to seat.
+ * - Players keep the venue's id when `matchPlayer` knows their name, else `td3-<TD3 UUID>`;
+ *   the report lists both so the venue can create the new ones.
  */
 import { initialClock } from '../clock/anchors.ts';
 import { computeClock } from '../clock/compute.ts';
@@ -27,8 +31,11 @@ import type { EntryProfile, Minor } from '../money/types.ts';
 import type { Chip, Structure, StructureLevel } from '../structure/types.ts';
 import { decide } from '../tournament/decide.ts';
 import { evolve } from '../tournament/evolve.ts';
+import { mapGet } from '../tournament/pmap.ts';
 import { initialState } from '../tournament/state.ts';
 import type {
+  PayoutConfig,
+  RulesInput,
   SeatingCommandBody,
   TournamentCommand,
   TournamentCommandBody,
@@ -37,10 +44,25 @@ import type {
 } from '../tournament/types.ts';
 import { parseTd3, Td3ParseError } from './parse.ts';
 import { readTd3 } from './read.ts';
-import { compareFigures, feltFigures, type Td3ImportReport, td3Figures } from './report.ts';
+import {
+  compareFigures,
+  feltFigures,
+  type Td3ImportReport,
+  type Td3PlayerId,
+  type Td3SeatingSummary,
+  td3Figures,
+} from './report.ts';
+import { seatingPlan } from './seating.ts';
 import type { Td3Player, Td3Prize, Td3Profile, Td3Tournament } from './types.ts';
 
-export type { Td3Difference, Td3Figures, Td3ImportReport } from './report.ts';
+export type {
+  Td3Difference,
+  Td3Figures,
+  Td3ImportReport,
+  Td3PlayerId,
+  Td3PlayerIds,
+  Td3SeatingSummary,
+} from './report.ts';
 
 export interface Td3ImportOptions {
   readonly tournamentId?: string;
@@ -48,8 +70,11 @@ export interface Td3ImportOptions {
   readonly mode?: 'tournament' | 'structure';
   /** Fallback time when TD3 recorded none (ms). */
   readonly now?: number;
-  /** The venue's player id for a name, or null to create a new player. */
-  readonly playerMatch?: (name: string) => string | null;
+  /**
+   * The venue's existing player id for a TD3 player's name (backed by the venue's player
+   * database), or undefined for a player the venue has to create.
+   */
+  readonly matchPlayer?: (name: string) => string | undefined;
 }
 
 export interface TimedCommand {
@@ -58,12 +83,23 @@ export interface TimedCommand {
   readonly at: number;
 }
 
+/**
+ * Everything CreateTournament takes from a TD3 file. A venue template keeps at least the
+ * structure and profiles; it also needs `rules.bountyMode` whenever the buy-in has a bounty
+ * part (TD3's `BountyChipCost`), or CreateTournament refuses the bounty.
+ */
 export interface Td3Template {
   readonly name: string;
   readonly structure: Structure;
   readonly buyIn: EntryProfile;
   readonly rebuy: EntryProfile | null;
   readonly addOn: EntryProfile | null;
+  readonly rules: RulesInput;
+  /** TD3's `HouseContribution` and `GuaranteedPot`. */
+  readonly addedMoney: Minor;
+  readonly guarantee: Minor;
+  /** TD3's rounding; its payout percentages in a full import (a template keeps Felt's table by field size). */
+  readonly payout: Partial<PayoutConfig>;
 }
 
 export interface Td3ImportResult {
@@ -294,22 +330,24 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
   const hasAddOns = t.players.some((p) => p.addOns.length > 0);
   const levelsCount = playLevels(structure0);
   const cap = (n: number) => Math.min(Math.max(1, n), levelsCount);
-  const structure: Structure = {
-    ...structure0,
-    lateRegUntilLevel: lateReg > 0 ? cap(lateReg) : null,
-    rebuyUntilLevel: feltRebuys > 0 ? cap(rebuyLevel) : null,
-    addOnAtLevel: hasAddOns ? cap(addOnLevel) : null,
+  const history = {
+    structure: {
+      ...structure0,
+      lateRegUntilLevel: lateReg > 0 ? cap(lateReg) : null,
+      rebuyUntilLevel: feltRebuys > 0 ? cap(rebuyLevel) : null,
+      addOnAtLevel: hasAddOns ? cap(addOnLevel) : null,
+    },
+    rebuy: feltRebuys > 0 ? profileOf(rebuyTd3, 'rebuy', buyIn.chips) : null,
+    addOn: hasAddOns ? profileOf(addOnTd3, 'addon', 0) : null,
   };
-  const rebuy = feltRebuys > 0 ? profileOf(rebuyTd3, 'rebuy', buyIn.chips) : null;
-  const addOn = hasAddOns ? profileOf(addOnTd3, 'addon', 0) : null;
+  const { structure, rebuy, addOn } =
+    mode(options) === 'structure' ? configuredWindows(t, history.structure, cap) : history;
   const prizes = moneyPrizes(t);
   const shares = payoutShares(prizes);
   const roundTo = Math.max(1, t.prizeSettings.roundToNearest);
 
-  const template: Td3Template = { name: t.title || 'TD3 import', structure, buyIn, rebuy, addOn };
-  const create: Body = {
-    type: 'CreateTournament',
-    name: template.name,
+  const template: Td3Template = {
+    name: t.title || 'TD3 import',
     structure,
     buyIn,
     rebuy,
@@ -326,6 +364,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     guarantee: f.guaranteedPot,
     payout: { roundTo, percentages: mode(options) === 'structure' ? null : shares },
   };
+  const create: Body = { type: 'CreateTournament', ...template };
 
   // Build and apply together: later commands need entry ids the decider hands out.
   let state = initialState(tournamentId);
@@ -354,21 +393,15 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
       file: td3Figures(t),
       felt: feltFigures(state, new Map()),
       differences: [],
-      notImported: ['players, entries, busts and prizes (structure-only import)'],
-      players: [],
+      notImported: ['players, entries, busts, prizes and seating (structure-only import)'],
+      players: { matched: [], created: [] },
     } satisfies Td3ImportReport;
     return { commands, template, report, state };
   }
 
   apply({ type: 'OpenRegistration' }, createdAt);
-  const playerIds = new Map<string, string>();
-  const players: { name: string; playerId: string; matched: boolean }[] = [];
-  for (const p of t.players) {
-    const matched = options.playerMatch?.(p.name) ?? null;
-    const playerId = matched ?? `td3-${p.id}`;
-    playerIds.set(p.id, playerId);
-    players.push({ name: p.name, playerId, matched: matched !== null });
-  }
+  const { playerIds, matched, created, notes: playerNotes } = playerIdsFor(t, tournamentId, options);
+  notImported.push(...playerNotes);
   /** The Felt entry currently alive for each TD3 player id. */
   const entryOf = new Map<string, string>();
   const lastEntryId = (): string | null => {
@@ -477,12 +510,12 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     if (winners.length === 1) apply({ type: 'FinishTournament' }, endAt);
   }
 
-  notImported.push('seating at save time (tables, seats, locks, button): not imported');
+  const seating = importSeating(t, state, entryOf, (body) => apply(body, endAt), notImported);
   if (t.players.some((p) => p.cashAdjustment !== 0)) notImported.push("players' cash adjustments");
   if (f.pointsFormula !== null)
     notImported.push('league points (computed by pointsForTournament, not stored)');
 
-  const names = new Map(players.map((p) => [p.playerId, p.name]));
+  const names = new Map([...matched, ...created].map((p) => [p.playerId, p.name]));
   const report = compareFigures(t, state, names, {
     adjustments,
     rejected: rejected.map((r) => ({
@@ -491,7 +524,8 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
       message: r.error.message,
     })),
     notImported,
-    players,
+    players: { matched, created },
+    seating,
     ...(computed === undefined ? {} : { computed }),
   });
   return { commands, template, report, state };
@@ -509,4 +543,116 @@ function poolOf(state: TournamentState): Minor {
 
 export function fmt(minor: Minor): string {
   return (minor / 100).toFixed(2);
+}
+
+/**
+ * The Felt player id for each TD3 player with an entry: the venue's id when `matchPlayer`
+ * knows the name, else `td3-<TD3 UUID>` — TD3's player UUID is stable across its tournaments,
+ * so importing a second night from the same TD3 database gives the same new player the same
+ * id. A venue id claimed by two TD3 players is used for the first only (one person cannot be
+ * two players in one tournament); the second becomes a new player and the report says so.
+ */
+function playerIdsFor(
+  t: Td3Tournament,
+  tournamentId: string,
+  options: Td3ImportOptions,
+): { playerIds: Map<string, string>; matched: Td3PlayerId[]; created: Td3PlayerId[]; notes: string[] } {
+  const playerIds = new Map<string, string>();
+  const matched: Td3PlayerId[] = [];
+  const created: Td3PlayerId[] = [];
+  const notes: string[] = [];
+  const owner = new Map<string, string>();
+  const fresh = new Set(t.players.map((p) => (p.id ? `td3-${p.id}` : '')));
+  t.players.forEach((p, i) => {
+    if (p.entries.length === 0) return;
+    const venueId = options.matchPlayer?.(p.name);
+    // A venue id equal to another TD3 player's fresh id would merge two people; equal to this
+    // player's own (an earlier import of the same player) it is the same person.
+    const own = p.id ? `td3-${p.id}` : null;
+    if (
+      venueId !== undefined &&
+      venueId !== '' &&
+      !owner.has(venueId) &&
+      (!fresh.has(venueId) || venueId === own)
+    ) {
+      owner.set(venueId, p.name);
+      playerIds.set(p.id, venueId);
+      matched.push({ name: p.name, playerId: venueId });
+      return;
+    }
+    if (venueId !== undefined && owner.has(venueId)) {
+      notes.push(
+        `${p.name} matched the venue's player ${venueId}, already used for ${owner.get(venueId)}: imported as a new player`,
+      );
+    }
+    let playerId = p.id ? `td3-${p.id}` : `td3-${tournamentId}-p${i + 1}`;
+    if (owner.has(playerId)) playerId = `td3-${tournamentId}-p${i + 1}`;
+    owner.set(playerId, p.name);
+    playerIds.set(p.id, playerId);
+    created.push({ name: p.name, playerId });
+  });
+  return { playerIds, matched, created, notes };
+}
+
+/**
+ * Seats the players still in where TD3 had them at save time (see ./seating.ts). A finished
+ * tournament has nobody to seat.
+ */
+function importSeating(
+  t: Td3Tournament,
+  state: TournamentState,
+  entryOf: ReadonlyMap<string, string>,
+  apply: (body: Body) => boolean,
+  notImported: string[],
+): Td3SeatingSummary {
+  if (state.status === 'finished' || state.status === 'cancelled') {
+    return { status: 'finished', tables: [], seated: 0, unseated: [] };
+  }
+  if (t.tables.length === 0) return { status: 'none', tables: [], seated: 0, unseated: [] };
+  const alive = new Map<string, string>();
+  for (const [td3Id, entryId] of entryOf) {
+    if (mapGet(state.entries, entryId)?.status === 'active') alive.set(td3Id, entryId);
+  }
+  const names = new Map(t.players.map((p) => [p.id, p.name]));
+  const plan = seatingPlan(t, alive, (id) => names.get(id) ?? id);
+  let seated = plan.seated;
+  for (const body of plan.commands) {
+    if (!apply(body) && body.type === 'SeatEntry') seated--;
+  }
+  notImported.push(...plan.notes.map((n) => `seating: ${n}`));
+  return {
+    status: 'imported',
+    tables: plan.tables.map((m) => ({ td3Name: m.td3Name, tableId: m.tableId })),
+    seated,
+    unseated: plan.unseated,
+  };
+}
+
+/**
+ * A template follows TD3's settings, not one night's records: rebuys until `Rebuys.LastRound`,
+ * the add-on until `AddOns.LastRound`, late registration until `Buyins.LastRound` (TD3 rounds
+ * count play levels, as Felt's levels do; 0 is TD3's "no limit": the last level, or for late
+ * registration the night's own last entry, since every club file leaves it at 0).
+ */
+function configuredWindows(
+  t: Td3Tournament,
+  history: Structure,
+  cap: (level: number) => number,
+): { structure: Structure; rebuy: EntryProfile | null; addOn: EntryProfile | null } {
+  const f = t.financials;
+  const last = playLevels(history);
+  const until = (c: Td3Tournament['financials']['rebuys']) => cap(c.lastRound > 0 ? c.lastRound : last);
+  const rebuyOn = f.rebuys.allowed && f.rebuys.profiles.length > 0;
+  const addOnOn = f.addOns.allowed && f.addOns.profiles.length > 0;
+  const buyIn = f.buyins.lastRound > 0 ? cap(f.buyins.lastRound) : history.lateRegUntilLevel;
+  return {
+    structure: {
+      ...history,
+      lateRegUntilLevel: buyIn,
+      rebuyUntilLevel: rebuyOn ? until(f.rebuys) : null,
+      addOnAtLevel: addOnOn ? until(f.addOns) : null,
+    },
+    rebuy: rebuyOn ? profileOf(defaultProfile(f.rebuys), 'rebuy', history.startingStack) : null,
+    addOn: addOnOn ? profileOf(defaultProfile(f.addOns), 'addon', 0) : null,
+  };
 }

@@ -45,8 +45,34 @@ export interface Td3ImportReport {
   readonly felt: Td3Figures;
   readonly differences: readonly Td3Difference[];
   readonly notImported: readonly string[];
-  /** Each TD3 player, the Felt player id used, and whether it matched the venue's database. */
-  readonly players: readonly { name: string; playerId: string; matched: boolean }[];
+  /**
+   * The Felt player id used for each TD3 player: `matched` ones are the venue's existing
+   * players, `created` ones are new ids the venue has to create players for.
+   */
+  readonly players: Td3PlayerIds;
+  /** TD3's seating at save time as imported (absent in a structure-only import). */
+  readonly seating?: Td3SeatingSummary;
+}
+
+export interface Td3PlayerId {
+  readonly name: string;
+  readonly playerId: string;
+}
+
+export interface Td3PlayerIds {
+  readonly matched: readonly Td3PlayerId[];
+  readonly created: readonly Td3PlayerId[];
+}
+
+export interface Td3SeatingSummary {
+  /** 'finished': nobody left to seat; 'none': TD3 had no tables; else 'imported'. */
+  readonly status: 'imported' | 'finished' | 'none';
+  /** TD3 table name -> the Felt table id it became. */
+  readonly tables: readonly { readonly td3Name: string; readonly tableId: string }[];
+  /** Players still in, seated where TD3 had them. */
+  readonly seated: number;
+  /** Names of players still in whom TD3 had not seated. */
+  readonly unseated: readonly string[];
 }
 
 export function td3Figures(t: Td3Tournament): Td3Figures {
@@ -86,11 +112,13 @@ export function feltFigures(state: TournamentState, names: ReadonlyMap<string, s
   }
   const finals = [...last.values()];
   const places: Record<string, number | null> = {};
+  // Players still in (no place yet) finish ahead of every player already out.
+  const stillIn = finals.filter((q) => q.place === null).length;
   for (const p of finals) {
     places[p.name] =
       p.place === null
         ? null
-        : 1 + finals.filter((q) => q.place !== null && q.place < (p.place as number)).length;
+        : 1 + stillIn + finals.filter((q) => q.place !== null && q.place < (p.place as number)).length;
   }
   const prizes = paid.map((l) => ({
     place: l.place,
@@ -121,7 +149,8 @@ export interface CompareInput {
   readonly adjustments: readonly { field: string; amount: number; cause: string }[];
   readonly rejected: readonly { type: string; code: string; message: string }[];
   readonly notImported: readonly string[];
-  readonly players: readonly { name: string; playerId: string; matched: boolean }[];
+  readonly players: Td3PlayerIds;
+  readonly seating?: Td3SeatingSummary;
   /** Felt's own payout amounts before TD3's were set (TD3's percentages, Felt's rounding). */
   readonly computed?: readonly Minor[];
 }
@@ -264,7 +293,14 @@ export function compareFigures(
     const mine = felt.places[name] ?? null;
     if (mine !== place) add(`place of ${name}`, place, mine, UNEXPLAINED);
   }
-  return { file, felt, differences: diffs, notImported: input.notImported, players: input.players };
+  return {
+    file,
+    felt,
+    differences: diffs,
+    notImported: input.notImported,
+    players: input.players,
+    ...(input.seating === undefined ? {} : { seating: input.seating }),
+  };
 }
 
 function explainSum(

@@ -148,6 +148,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   cmd('RemoveTable', { tableId: id }),
   cmd('SetSeatAvailable', { tableId: id, seat: positive, available: z.boolean() }),
   cmd('LockSeat', { entryId: id, tableId: id, seat: positive }),
+  cmd('SeatEntry', { entryId: id, tableId: id, seat: positive }),
   cmd('UnlockSeat', { entryId: id }),
   cmd('SetButton', { tableId: id, seat: positive.nullable() }),
   cmd('SetBreakOrder', { tableIds: z.array(id) }),

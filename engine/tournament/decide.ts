@@ -694,6 +694,11 @@ function decideSeatingCommand(
   ctx: Ctx,
 ): Decision {
   const { commandId: _id, ...body } = command;
+  // Seats belong to entries still in: the seating sub-decider knows seats, not entries.
+  if (body.type === 'SeatEntry' || body.type === 'LockSeat') {
+    const e = activeEntry(state, body.entryId);
+    if (isDomainError(e)) return e;
+  }
   let seatingCommand: SeatingCommand;
   if (body.type === 'DrawSeats') {
     const ids = body.entryIds ?? activeEntries(state).map((e) => e.entryId);

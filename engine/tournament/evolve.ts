@@ -8,6 +8,7 @@ import { assertNever } from '../core/errors.ts';
 import { isSeatingEvent } from '../seating/event-types.ts';
 import { evolveSeating } from '../seating/evolve.ts';
 import { applyBustBounties, recomputeBounties } from './bounties.ts';
+import { eventsOf } from './command-log.ts';
 import { mapGet, mapSet } from './pmap.ts';
 import { addCharge } from './state.ts';
 import type {
@@ -27,8 +28,13 @@ export function evolve(state: TournamentState, event: TournamentEventAny): Tourn
   const existing = state.lastCommandId === event.commandId ? mapGet(state.log, event.commandId) : undefined;
   const entry: CommandRecord =
     existing === undefined
-      ? { commandId: event.commandId, seq: state.eventCount, events: [event], undone: false }
-      : { ...existing, events: [...existing.events, event] };
+      ? { commandId: event.commandId, seq: state.eventCount, count: 1, events: [event], undone: false }
+      : {
+          ...existing,
+          count: existing.count + 1,
+          // Still left out (a snapshot cut this command): loading it back reads all `count`.
+          events: existing.events === null ? null : [...existing.events, event],
+        };
   // The audit trail is updated first: a redo of an older rebuy reads its place in the log.
   const log = mapSet(state.log, event.commandId, entry);
   const eventCount = state.eventCount + 1;
@@ -475,7 +481,7 @@ function needsBountyRecompute(
 
 /** Tournament events of a command, in order (its seating events are compensated by their own events). */
 export function tournamentEventsOf(r: CommandRecord): TournamentEvent[] {
-  return r.events.filter((e): e is TournamentEvent => !isSeatingEvent(e));
+  return eventsOf(r).filter((e): e is TournamentEvent => !isSeatingEvent(e));
 }
 
 function undone(
@@ -498,7 +504,7 @@ function undone(
     s = setUndone(s, event.target, true);
     // The target was an Undo: whatever it named is back in effect.
     const target = mapGet(s.log, event.target);
-    const first = target?.events[0];
+    const first = target === undefined ? undefined : eventsOf(target)[0];
     if (first?.type === 'CommandUndone' && first.target !== event.base) s = setUndone(s, first.target, false);
   }
   return s;

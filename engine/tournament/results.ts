@@ -69,10 +69,15 @@ function tieBlocks<T>(items: readonly T[], chips: (t: T) => number | null, tie: 
   return blocks;
 }
 
-/** Finishing place of every entry that has one: busted entries, and the winner. */
-export function finishingPlaces(state: TournamentState): Readonly<Record<string, Placing>> {
+/**
+ * Finishing place of every entry that has one: busted entries, and the winner. `entries` is
+ * `listEntries(state)` when the caller has it already (standings of 20,000 entries list them once).
+ */
+export function finishingPlaces(
+  state: TournamentState,
+  entries: readonly Entry[] = listEntries(state),
+): Readonly<Record<string, Placing>> {
   const out: Record<string, Placing> = {};
-  const entries = listEntries(state);
   const busted = entries
     .filter((e) => e.status === 'busted' && e.bust !== null)
     .sort((a, b) => (a.bust?.ordinal ?? 0) - (b.bust?.ordinal ?? 0));
@@ -120,12 +125,13 @@ export function prizes(
   state: TournamentState,
   places: Readonly<Record<string, Placing>>,
   lines: readonly PayoutLine[],
+  entries: readonly Entry[] = listEntries(state),
 ): Readonly<Record<string, Minor>> {
   const amounts = lines.map((l) => l.amount);
   const out: Record<string, Minor> = {};
   const dealt = new Map((state.deal?.shares ?? []).map((s) => [s.entryId, s.amount]));
   const blocks = new Map<string, string[]>();
-  for (const e of listEntries(state)) {
+  for (const e of entries) {
     const p = places[e.entryId];
     if (p === undefined) continue;
     const share = dealt.get(e.entryId);

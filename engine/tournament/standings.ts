@@ -119,10 +119,10 @@ export function standings(state: TournamentState, now?: number): Standings {
   const config = state.config;
   const pool = prizePool(state);
   const { lines, problem } = payoutsOrComputed(state);
-  const places = finishingPlaces(state);
-  const prizeOf = prizes(state, places, lines);
-  const finished = state.status === 'finished';
   const all = listEntries(state);
+  const places = finishingPlaces(state, all);
+  const prizeOf = prizes(state, places, lines, all);
+  const finished = state.status === 'finished';
   const rows: EntryStanding[] = all.map((e) => {
     const p = places[e.entryId];
     // The winner of a bounty tournament keeps their own bounty (nobody knocked them out).

@@ -5,8 +5,10 @@ import { seededRandom } from '../core/random.ts';
 import type { EntryProfile } from '../money/types.ts';
 import { getTemplate } from '../structure/templates.ts';
 import type { Structure } from '../structure/types.ts';
+import { missingForEvent, withCommandEvents } from './command-log.ts';
 import { decide } from './decide.ts';
 import { evolve } from './evolve.ts';
+import { mapValues } from './pmap.ts';
 import { initialState } from './state.ts';
 import type {
   CreateTournament,
@@ -135,4 +137,33 @@ export class Harness {
     this.run({ type: 'StartTournament' }, T0);
     return ids;
   }
+}
+
+/** Loads back every command's events a snapshot left out, from the event list (as a host reads its log). */
+export function withAllCommandEvents(
+  state: TournamentState,
+  events: readonly TournamentEventAny[],
+): TournamentState {
+  let s = state;
+  for (const r of mapValues(state.log)) {
+    if (r.events === null) s = withCommandEvents(s, r.commandId, events.slice(r.seq, r.seq + r.count));
+  }
+  return s;
+}
+
+/** Evolves `events` after `log` (the events before them) the way the host does: loading what an undo names first. */
+export function evolveLikeHost(
+  state: TournamentState,
+  log: readonly TournamentEventAny[],
+  events: readonly TournamentEventAny[],
+): TournamentState {
+  let s = state;
+  const all = [...log, ...events];
+  for (const e of events) {
+    for (const span of missingForEvent(s, e)) {
+      s = withCommandEvents(s, span.commandId, all.slice(span.seq, span.seq + span.count));
+    }
+    s = evolve(s, e);
+  }
+  return s;
 }

@@ -178,7 +178,13 @@ export interface CommandRecord {
   readonly commandId: string;
   /** Index (0-based) of the command's first event in the log. */
   readonly seq: number;
-  readonly events: readonly TournamentEventAny[];
+  /** How many events the command produced (its events are log entries seq+1 … seq+count, 1-based). */
+  readonly count: number;
+  /**
+   * The command's events, or null when a snapshot left them out: they are in the event log,
+   * and only an undo needs them (see command-log.ts, which loads them back first).
+   */
+  readonly events: readonly TournamentEventAny[] | null;
   /** Undone and not redone. */
   readonly undone: boolean;
 }

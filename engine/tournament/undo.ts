@@ -19,6 +19,7 @@ import { restoreSeat, seatEntry, unseatEntries } from '../seating/hooks.ts';
 import type { SeatingEvent, SeatingState } from '../seating/types.ts';
 import { undoSeatingEvents } from '../seating/undo.ts';
 import { editFutureLevels } from '../structure/edit.ts';
+import { eventsOf } from './command-log.ts';
 import type { Decision, Stamp } from './decide.ts';
 import { deepEqual } from './equal.ts';
 import { evolve, tournamentEventsOf } from './evolve.ts';
@@ -37,7 +38,7 @@ function blocked(base: CommandRecord, why: string, blocking: string | null): Dom
 
 /** "the registration of Anna (command c-12)" — what a TD sees in an undo message. */
 function describe(r: CommandRecord): string {
-  const first = r.events[0];
+  const first = r.events?.[0];
   const label = first === undefined ? 'command' : first.type;
   return `${label} (command ${r.commandId})`;
 }
@@ -360,7 +361,7 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
 }
 
 function seatingOnly(r: CommandRecord): SeatingEvent[] {
-  return r.events.filter((e): e is SeatingEvent & { commandId: string } => isSeatingEvent(e));
+  return eventsOf(r).filter((e): e is SeatingEvent & { commandId: string } => isSeatingEvent(e));
 }
 
 /** Seating events that follow the undo: hooks for tournament commands, compensation for seating ones. */
@@ -424,6 +425,18 @@ function seatingFor(
   return out;
 }
 
+/**
+ * A host that restored a snapshot must load the command's events first (missingForCommand):
+ * reaching this is a bug in the host, not something the TD did.
+ */
+function notLoaded(r: CommandRecord): DomainError {
+  return new DomainError(
+    'UNDO_HISTORY_NOT_LOADED',
+    `The history of command ${r.commandId} is not loaded yet; try the undo again`,
+    { commandId: r.commandId },
+  );
+}
+
 export function decideUndo(state: TournamentState, targetId: string, stamp: Stamp, ctx: Ctx): Decision {
   const target = mapGet(state.log, targetId);
   if (target === undefined) {
@@ -436,6 +449,7 @@ export function decideUndo(state: TournamentState, targetId: string, stamp: Stam
       commandId: targetId,
     });
   }
+  if (target.events === null) return notLoaded(target);
   const first = target.events[0];
   const isUndo = first?.type === 'CommandUndone';
   const baseId = isUndo ? first.base : target.commandId;
@@ -443,6 +457,7 @@ export function decideUndo(state: TournamentState, targetId: string, stamp: Stam
   const base = mapGet(state.log, baseId);
   if (base === undefined)
     return new DomainError('UNDO_NOT_FOUND', `There is no command ${baseId}`, { commandId: baseId });
+  if (base.events === null) return notLoaded(base);
 
   const own = tournamentEventsOf(base);
   if (state.status === 'finished' && !own.some((e) => e.type === 'TournamentFinished')) {

@@ -3,7 +3,23 @@
  * (Cloudflare's local stack), persisted to a directory so data survives restarts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateKeyEntry } from '../../workers/auth/keys.ts';
 import { ROOT, toolEnv, WRANGLER_JS } from './paths.ts';
+
+/**
+ * The local cloud's secrets, made once per data folder and handed to wrangler as an env file
+ * (never on the command line): its own token signing key, and FELT_ADMIN_KEY when set.
+ */
+function localSecrets(persistTo: string): string {
+  mkdirSync(persistTo, { recursive: true });
+  const file = join(persistTo, 'secrets.env');
+  if (!existsSync(file)) {
+    writeFileSync(file, `FELT_JWT_KEYS="${generateKeyEntry('local-1')}"\n`, { mode: 0o600 });
+  }
+  return file;
+}
 
 export interface RunningCloud {
   readonly url: string;
@@ -53,7 +69,14 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     '--log-level',
     'warn',
     '--show-interactive-dev-session=false',
+    '--env-file',
+    localSecrets(options.persistTo),
   ];
+  if (process.env.FELT_ADMIN_KEY) {
+    const admin = join(options.persistTo, 'admin.env');
+    writeFileSync(admin, `FELT_ADMIN_KEY=${JSON.stringify(process.env.FELT_ADMIN_KEY)}\n`, { mode: 0o600 });
+    args.push('--env-file', admin);
+  }
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: toolEnv({ CI: process.env.CI ?? 'true' }),

@@ -3,6 +3,7 @@
  * box. Runs inside workerd (SELF) and over loopback against `wrangler dev` and the real box.
  */
 import { describe, expect, it } from 'vitest';
+import { signUpVenue, TEST_PASSWORD, type VenueSession } from './session.ts';
 import type { ApiTarget } from './target.ts';
 
 async function json(res: Response): Promise<Record<string, unknown>> {
@@ -17,26 +18,9 @@ function post(target: ApiTarget, path: string, body: unknown): Promise<Response>
   });
 }
 
-function command(
-  target: ApiTarget,
-  tournamentId: string,
-  type: string,
-  payload: Record<string, unknown> = {},
-  commandId: string = crypto.randomUUID(),
-): Promise<Response> {
-  return post(target, `/api/v1/tournaments/${tournamentId}/commands`, { commandId, type, payload });
-}
-
-function uniqueVenueId(): string {
-  return `v-${crypto.randomUUID().slice(0, 8)}`;
-}
-
-async function newTournament(target: ApiTarget): Promise<string> {
-  const venueId = uniqueVenueId();
-  expect((await post(target, '/api/v1/venues', { id: venueId, name: 'Contract Club' })).status).toBe(201);
-  const res = await post(target, `/api/v1/venues/${venueId}/tournaments`, { name: 'Contract Cup' });
-  expect(res.status).toBe(201);
-  return ((await json(res)).tournament as { id: string }).id;
+async function newTournament(target: ApiTarget): Promise<{ s: VenueSession; id: string }> {
+  const s = await signUpVenue(target);
+  return { s, id: await s.newTournament() };
 }
 
 export function defineApiContract(getTarget: () => ApiTarget): void {
@@ -55,130 +39,154 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       expect(migrations.applied.length).toBeGreaterThan(0);
     });
 
-    it('creates a venue with DKK by default and refuses a second with the same id', async () => {
+    it('signs up a venue (DKK by default) with its owner, and refuses a second with the same id', async () => {
       const target = getTarget();
-      const id = uniqueVenueId();
-      const res = await post(target, '/api/v1/venues', { id, name: 'Aarhus Poker' });
-      expect(res.status).toBe(201);
-      expect(((await json(res)).venue as { currency: string }).currency).toBe('DKK');
-      const again = await post(target, '/api/v1/venues', { id, name: 'Other' });
+      const s = await signUpVenue(target, { name: 'Aarhus Poker' });
+      const got = await s.fetch(s.base);
+      expect(got.status).toBe(200);
+      const venue = (await json(got)).venue as { name: string; currency: string; publicCode: string };
+      expect(venue.name).toBe('Aarhus Poker');
+      expect(venue.currency).toBe('DKK');
+      expect(venue.publicCode).toMatch(/^[2-9A-Z]{6}$/);
+      const again = await post(target, '/api/v1/signup', {
+        venue: { id: s.venueId, name: 'Other' },
+        owner: { name: 'X', email: 'x@example.test', password: TEST_PASSWORD },
+      });
       expect(again.status).toBe(409);
       expect(((await json(again)).error as { code: string }).code).toBe('VENUE_EXISTS');
-      const got = await target.fetch(`/api/v1/venues/${id}`);
-      expect(((await json(got)).venue as { name: string }).name).toBe('Aarhus Poker');
+      // The public page needs no sign-in; the staff page does.
+      const page = await json(await target.fetch(`/api/v1/public/venues/${s.venueId}`));
+      expect((page.venue as { name: string }).name).toBe('Aarhus Poker');
+      const code = await json(await target.fetch(`/api/v1/public/codes/${venue.publicCode}`));
+      expect(code.venueId).toBe(s.venueId);
+      expect((await target.fetch(s.base)).status).toBe(401);
     });
 
     it('answers bad input with a 4xx naming the problem, and changes nothing', async () => {
       const target = getTarget();
-      const bad = await post(target, '/api/v1/venues', '{"id": "x",');
+      const bad = await post(target, '/api/v1/signup', '{"venue": {"id": "x",');
       expect(bad.status).toBe(400);
-      expect(((await json(bad)).error as { code: string }).code).toBe('BAD_JSON');
-      const id = uniqueVenueId();
-      const invalid = await post(target, '/api/v1/venues', { id, name: '', currency: 'kroner' });
+      expect(((await json(bad)).error as { code: string }).code).toBe('BAD_REQUEST');
+      const id = `v-${crypto.randomUUID().slice(0, 8)}`;
+      const invalid = await post(target, '/api/v1/signup', {
+        venue: { id, name: '', currency: 'kroner' },
+        owner: { name: 'A', email: 'a@example.test', password: TEST_PASSWORD },
+      });
       expect(invalid.status).toBe(400);
       const err = (await json(invalid)).error as { code: string; message: string };
       expect(err.code).toBe('VALIDATION_FAILED');
       expect(err.message).toMatch(/name|currency/);
-      expect((await target.fetch(`/api/v1/venues/${id}`)).status).toBe(404);
+      expect((await target.fetch(`/api/v1/public/venues/${id}`)).status).toBe(404);
+      const weak = await post(target, '/api/v1/signup', {
+        venue: { id, name: 'Weak Club' },
+        owner: { name: 'A', email: 'a@example.test', password: 'short' },
+      });
+      expect(weak.status).toBe(422);
+      expect(((await json(weak)).error as { code: string }).code).toBe('WEAK_PASSWORD');
+      expect((await target.fetch(`/api/v1/public/venues/${id}`)).status).toBe(404);
       const unknown = await target.fetch('/api/v1/nope');
       expect(unknown.status).toBe(404);
       expect(((await json(unknown)).error as { code: string }).code).toBe('ROUTE_NOT_FOUND');
-      const badId = await target.fetch('/api/v1/tournaments/%3Cscript%3E/events');
+      const s = await signUpVenue(target);
+      const badId = await s.fetch(`${s.base}/tournaments/%3Cscript%3E/events`);
       expect(badId.status).toBe(400);
-      const missing = await target.fetch('/api/v1/tournaments/no-such-tournament/events');
+      const missing = await s.fetch(`${s.base}/tournaments/no-such-tournament/events`);
       expect(missing.status).toBe(404);
-      const noTournament = await command(target, 'no-such-tournament', 'OpenRegistration');
+      const noTournament = await s.command('no-such-tournament', 'OpenRegistration');
       expect(noTournament.status).toBe(404);
       expect(((await json(noTournament)).error as { code: string }).code).toBe('TOURNAMENT_NOT_FOUND');
-      const badTemplate = await post(target, `/api/v1/venues/${uniqueVenueId()}/tournaments`, { name: 'X' });
+      const badTemplate = await s.post(`${s.base}/tournaments`, {
+        name: 'X',
+        templateId: 'no-such-template',
+      });
       expect(badTemplate.status).toBe(404);
     });
 
     it('runs commands and reads the log back from a seq', async () => {
       const target = getTarget();
-      const id = await newTournament(target);
-      const created = await json(await target.fetch(`/api/v1/tournaments/${id}/events`));
+      const { s, id } = await newTournament(target);
+      const created = await json(await s.fetch(`${s.base}/tournaments/${id}/events`));
       const start = created.seq as number;
       expect((created.events as { type: string }[])[0]?.type).toBe('TournamentCreated');
-      expect((await command(target, id, 'OpenRegistration')).status).toBe(201);
+      expect((await s.command(id, 'OpenRegistration')).status).toBe(201);
       for (const name of ['Anna Holm', 'Bo Jensen']) {
-        const res = await command(target, id, 'Register', {
+        const res = await s.command(id, 'Register', {
           playerId: name.toLowerCase().replace(' ', '-'),
           name,
         });
         expect(res.status).toBe(201);
       }
-      const all = await json(await target.fetch(`/api/v1/tournaments/${id}/events?after=${start}`));
+      const all = await json(await s.fetch(`${s.base}/tournaments/${id}/events?after=${start}`));
       const types = (all.events as { type: string }[]).map((e) => e.type);
       expect(types).toEqual(['RegistrationOpened', 'EntryRegistered', 'EntryRegistered']);
-      const page = await json(await target.fetch(`/api/v1/tournaments/${id}/events?after=0&limit=1`));
+      const page = await json(await s.fetch(`${s.base}/tournaments/${id}/events?after=0&limit=1`));
       expect((page.events as unknown[]).length).toBe(1);
-      expect((await target.fetch(`/api/v1/tournaments/${id}/events?limit=0`)).status).toBe(400);
-      const view = await json(await target.fetch(`/api/v1/tournaments/${id}`));
+      expect((await s.fetch(`${s.base}/tournaments/${id}/events?limit=0`)).status).toBe(400);
+      const view = await json(await s.fetch(`${s.base}/tournaments/${id}`));
       const standings = view.standings as { entrants: number; playersLeft: number; name: string };
       expect(standings.entrants).toBe(2);
       expect(standings.name).toBe('Contract Cup');
       expect(view.seq).toBe(all.seq);
       for (const part of ['standings', 'seating', 'payouts', 'clock']) {
-        const res = await target.fetch(`/api/v1/tournaments/${id}/${part}`);
+        const res = await s.fetch(`${s.base}/tournaments/${id}/${part}`);
         expect(res.status, part).toBe(200);
         expect(Object.keys(await json(res))).toEqual(['seq', 'serverTime', part]);
       }
-      expect((await target.fetch(`/api/v1/tournaments/${id}/secrets`)).status).toBe(404);
+      expect((await s.fetch(`${s.base}/tournaments/${id}/secrets`)).status).toBe(404);
     });
 
     it('refuses a command that breaks a rule with a 4xx naming it, and appends nothing', async () => {
       const target = getTarget();
-      const id = await newTournament(target);
-      const before = (await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq;
-      const early = await command(target, id, 'Register', { playerId: 'p1', name: 'Early Bird' });
+      const { s, id } = await newTournament(target);
+      const before = (await json(await s.fetch(`${s.base}/tournaments/${id}/events`))).seq;
+      const early = await s.command(id, 'Register', { playerId: 'p1', name: 'Early Bird' });
       expect(early.status).toBe(422);
       const err = (await json(early)).error as { code: string; message: string };
       expect(err.code).toMatch(/^[A-Z_]+$/);
       expect(err.message.length).toBeGreaterThan(5);
-      const malformed = await command(target, id, 'Register', { playerId: 7 });
+      const malformed = await s.command(id, 'Register', { playerId: 7 });
       expect(malformed.status).toBe(400);
-      const unknownType = await command(target, id, 'DealMeIn', {});
+      const unknownType = await s.command(id, 'DealMeIn', {});
       expect(unknownType.status).toBe(400);
-      expect((await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq).toBe(before);
+      expect((await json(await s.fetch(`${s.base}/tournaments/${id}/events`))).seq).toBe(before);
     });
 
     it('returns the first answer to a repeated commandId and appends nothing', async () => {
       const target = getTarget();
-      const id = await newTournament(target);
-      await command(target, id, 'OpenRegistration');
-      const first = await json(await command(target, id, 'Register', { playerId: 'p1', name: 'Ida' }, 'c-1'));
-      const again = await command(target, id, 'Register', { playerId: 'p1', name: 'Ida' }, 'c-1');
+      const { s, id } = await newTournament(target);
+      await s.command(id, 'OpenRegistration');
+      const first = await json(await s.command(id, 'Register', { playerId: 'p1', name: 'Ida' }, 'c-1'));
+      const again = await s.command(id, 'Register', { playerId: 'p1', name: 'Ida' }, 'c-1');
       expect(again.status).toBe(200);
       const second = await json(again);
       expect(second.seq).toBe(first.seq);
       expect(second.repeated).toBe(true);
-      expect((await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq).toBe(first.seq);
+      expect((await json(await s.fetch(`${s.base}/tournaments/${id}/events`))).seq).toBe(first.seq);
     });
 
     it('serializes concurrent commands: nothing lost, nothing doubled', async () => {
       const target = getTarget();
-      const id = await newTournament(target);
-      await command(target, id, 'OpenRegistration');
-      const start = (await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq as number;
+      const { s, id } = await newTournament(target);
+      await s.command(id, 'OpenRegistration');
+      const start = (await json(await s.fetch(`${s.base}/tournaments/${id}/events`))).seq as number;
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          command(target, id, 'Register', { playerId: `p${i}`, name: `Player ${i}` }),
+          s.command(id, 'Register', { playerId: `p${i}`, name: `Player ${i}` }),
         ),
       );
       expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
-      const all = await json(await target.fetch(`/api/v1/tournaments/${id}/events?after=${start}&limit=100`));
+      const all = await json(await s.fetch(`${s.base}/tournaments/${id}/events?after=${start}&limit=100`));
       const seqs = (all.events as { seq: number }[]).map((e) => e.seq);
       expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => start + i + 1));
-      const view = await json(await target.fetch(`/api/v1/tournaments/${id}`));
+      const view = await json(await s.fetch(`${s.base}/tournaments/${id}`));
       expect((view.standings as { entrants: number }).entrants).toBe(20);
     });
 
     it('streams appended events to a live WebSocket follower after hello, and resumes from a seq', async () => {
       const target = getTarget();
-      const id = await newTournament(target);
-      const start = (await json(await target.fetch(`/api/v1/tournaments/${id}/events`))).seq as number;
-      const ws = await target.openSocket(`/api/v1/tournaments/${id}/live`);
+      const { s, id } = await newTournament(target);
+      const start = (await json(await s.fetch(`${s.base}/tournaments/${id}/events`))).seq as number;
+      const ws = await s.staffSocket(id);
       const hello = await ws.next();
       expect(hello.type).toBe('hello');
       expect(hello.seq).toBe(start);
@@ -188,7 +196,7 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       const catchUp = await ws.next();
       expect(catchUp.type).toBe('events');
       expect((catchUp.events as { type: string }[])[0]?.type).toBe('TournamentCreated');
-      await command(target, id, 'OpenRegistration');
+      await s.command(id, 'OpenRegistration');
       const live = await ws.next();
       expect(live.type).toBe('events');
       expect(live.seq).toBe(start + 1);
@@ -202,8 +210,8 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       ws.close();
 
       // A follower that reconnects with its last seq gets exactly what it missed.
-      await command(target, id, 'Register', { playerId: 'late', name: 'Late Larsen' });
-      const again = await target.openSocket(`/api/v1/tournaments/${id}/live?after=${start + 1}`);
+      await s.command(id, 'Register', { playerId: 'late', name: 'Late Larsen' });
+      const again = await s.staffSocket(id, start + 1);
       expect((await again.next()).type).toBe('hello');
       const missed = await again.next();
       expect((missed.events as { seq: number }[]).map((e) => e.seq)).toEqual([start + 2]);
@@ -211,7 +219,7 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
       again.close();
 
       // A follower from another timeline (ahead of the log) starts over from a fresh view.
-      const lost = await target.openSocket(`/api/v1/tournaments/${id}/live?after=999999`);
+      const lost = await s.staffSocket(id, 999999);
       const fresh = await lost.next();
       expect(fresh.resync).toBe(true);
       expect(fresh.seq).toBe(start + 2);
@@ -221,8 +229,8 @@ export function defineApiContract(getTarget: () => ApiTarget): void {
 
     it('refuses a plain GET on the live endpoint with 426', async () => {
       const target = getTarget();
-      const id = await newTournament(target);
-      const res = await target.fetch(`/api/v1/tournaments/${id}/live`);
+      const { s, id } = await newTournament(target);
+      const res = await s.fetch(`${s.base}/tournaments/${id}/live`);
       expect(res.status).toBe(426);
     });
 

@@ -15,7 +15,8 @@ export interface ApiTarget {
   readonly name: string;
   readonly runtime: 'cloud' | 'box';
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  openSocket(path: string): Promise<TestSocket>;
+  /** Opens a WebSocket; `protocols` are offered as subprotocols (the staff token rides in one). */
+  openSocket(path: string, protocols?: readonly string[]): Promise<TestSocket>;
 }
 
 /** Wraps anything with addEventListener('message') into a queue of parsed messages. */

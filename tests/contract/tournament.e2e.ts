@@ -11,6 +11,7 @@ import { evolve } from '../../engine/tournament/evolve.ts';
 import { standings } from '../../engine/tournament/standings.ts';
 import { initialState } from '../../engine/tournament/state.ts';
 import type { TournamentEventAny, TournamentState } from '../../engine/tournament/types.ts';
+import { signUpVenue } from './session.ts';
 import type { ApiTarget, TestSocket } from './target.ts';
 
 interface View {
@@ -61,39 +62,20 @@ export interface PlayOptions {
 }
 
 export async function playWholeTournament(target: ApiTarget, options: PlayOptions = {}): Promise<void> {
-  const json = { 'content-type': 'application/json' };
-  const venueId = `e2e-${crypto.randomUUID().slice(0, 8)}`;
-  expect(
-    (
-      await target.fetch('/api/v1/venues', {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ id: venueId, name: 'E2E Club' }),
-      })
-    ).status,
-  ).toBe(201);
-  const created = await target.fetch(`/api/v1/venues/${venueId}/tournaments`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ name: 'Sunday 200', templateId: 'daily-200-dkk' }),
-  });
-  const tournamentId = ((await created.json()) as { tournament: { id: string } }).tournament.id;
+  const session = await signUpVenue(target, { prefix: 'e2e', name: 'E2E Club' });
+  const tournamentId = await session.newTournament('Sunday 200', 'daily-200-dkk');
 
-  const firstSocket = await target.openSocket(`/api/v1/tournaments/${tournamentId}/live?after=0`);
+  const firstSocket = await session.staffSocket(tournamentId, 0);
   expect((await firstSocket.next()).type).toBe('hello');
   const follower = new Follower(firstSocket, tournamentId);
   let steps = 0;
 
   const view = async (): Promise<View> =>
-    (await (await target.fetch(`/api/v1/tournaments/${tournamentId}`)).json()) as View;
+    (await (await session.fetch(`${session.base}/tournaments/${tournamentId}`)).json()) as View;
 
   /** One TD command; then the follower catches up and must agree with the server. */
   const run = async (type: string, payload: Record<string, unknown> = {}): Promise<View> => {
-    const res = await target.fetch(`/api/v1/tournaments/${tournamentId}/commands`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ commandId: crypto.randomUUID(), type, payload }),
-    });
+    const res = await session.command(tournamentId, type, payload);
     const body = (await res.json()) as { seq: number; error?: unknown };
     expect(res.status, `${type} ${JSON.stringify(payload)} → ${JSON.stringify(body)}`).toBe(201);
     await follower.until(body.seq);
@@ -152,9 +134,7 @@ export async function playWholeTournament(target: ApiTarget, options: PlayOption
     maxTables = Math.max(maxTables, v.seating.tablesInPlay);
     if (options.restart && active(v).length === 30) {
       await options.restart();
-      const resumed = await target.openSocket(
-        `/api/v1/tournaments/${tournamentId}/live?after=${follower.seq}`,
-      );
+      const resumed = await session.staffSocket(tournamentId, follower.seq);
       const hello = await resumed.next();
       expect(hello.type).toBe('hello');
       expect(hello.seq).toBe(follower.seq);

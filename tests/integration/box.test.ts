@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { defineApiContract } from '../contract/api.contract.ts';
+import { defineAuthContract } from '../contract/auth.contract.ts';
+import { signUpVenue } from '../contract/session.ts';
 import { playWholeTournament } from '../contract/tournament.e2e.ts';
 import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
 import { httpTarget } from './helpers/node-target.ts';
@@ -33,35 +35,20 @@ afterAll(async () => {
 
 describe('the box', () => {
   defineApiContract(() => httpTarget('box', 'box', () => box.url));
+  defineAuthContract(() => httpTarget('box', 'box', () => box.url));
 
-  it('keeps a tournament’s events across a restart, and Ctrl-C stops every process', async () => {
-    const json = { 'content-type': 'application/json' };
-    await fetch(`${box.url}/api/v1/venues`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ id: 'restart-club', name: 'Restart Club' }),
-    });
-    const created = await fetch(`${box.url}/api/v1/venues/restart-club/tournaments`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ name: 'Survivor Cup' }),
-    });
-    const id = ((await created.json()) as { tournament: { id: string } }).tournament.id;
+  it('keeps a tournament’s events and its staff sign-ins across a restart, and Ctrl-C stops every process', async () => {
+    const target = httpTarget('box', 'box', () => box.url);
+    const s = await signUpVenue(target, { prefix: 'restart', pin: '5827' });
+    const id = await s.newTournament('Survivor Cup');
     for (const [n, body] of [
       { type: 'OpenRegistration', payload: {} },
       { type: 'Register', payload: { playerId: 'one', name: 'One' } },
       { type: 'Register', payload: { playerId: 'two', name: 'Two' } },
     ].entries()) {
-      const res = await fetch(`${box.url}/api/v1/tournaments/${id}/commands`, {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify({ commandId: `restart-${n}`, ...body }),
-      });
-      expect(res.status).toBe(201);
+      expect((await s.command(id, body.type, body.payload, `restart-${n}`)).status).toBe(201);
     }
-    const before = (await (await fetch(`${box.url}/api/v1/tournaments/${id}/events`)).json()) as {
-      seq: number;
-    };
+    const before = (await (await s.fetch(`${s.base}/tournaments/${id}/events`)).json()) as { seq: number };
 
     expect(await box.interrupt()).toBe(0);
     // Every process it started is gone: nothing listens on the port any more.
@@ -69,7 +56,8 @@ describe('the box', () => {
 
     box = await startBoxProcess(dataDir, port);
     expect(box.output()).toContain('"appliedNow":[]');
-    const res = await fetch(`${box.url}/api/v1/tournaments/${id}/events`);
+    // The token from before the restart still works: the box keeps its signing keys.
+    const res = await s.fetch(`${s.base}/tournaments/${id}/events`);
     const body = (await res.json()) as { seq: number; events: { type: string }[] };
     expect(body.seq).toBe(before.seq);
     expect(body.events.map((e) => e.type).slice(-3)).toEqual([
@@ -77,14 +65,21 @@ describe('the box', () => {
       'EntryRegistered',
       'EntryRegistered',
     ]);
-    const view = (await (await fetch(`${box.url}/api/v1/tournaments/${id}`)).json()) as {
+    const view = (await (await s.fetch(`${s.base}/tournaments/${id}`)).json()) as {
       standings: { entrants: number };
     };
     expect(view.standings.entrants).toBe(2);
-    const list = await fetch(`${box.url}/api/v1/venues/restart-club/tournaments`);
+    const list = await s.fetch(`${s.base}/tournaments`);
     expect(((await list.json()) as { tournaments: { id: string }[] }).tournaments.map((t) => t.id)).toEqual([
       id,
     ]);
+    // PIN sign-in on the restarted box, with no internet involved (loopback only).
+    const pin = await fetch(`${box.url}${s.base}/auth/pin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: s.userId, pin: '5827' }),
+    });
+    expect(pin.status).toBe(200);
   });
 
   it('gives a clear error when the port is in use', async () => {

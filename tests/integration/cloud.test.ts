@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { seedDemo } from '../../scripts/lib/seed.ts';
+import { DEMO_OWNER, seedDemo } from '../../scripts/lib/seed.ts';
 import { defineApiContract } from '../contract/api.contract.ts';
+import { defineAuthContract } from '../contract/auth.contract.ts';
 import { playWholeTournament } from '../contract/tournament.e2e.ts';
 import { httpTarget } from './helpers/node-target.ts';
 
@@ -29,6 +30,7 @@ afterAll(async () => {
 
 describe('the local cloud runtime', () => {
   defineApiContract(() => httpTarget('cloud', 'cloud', () => cloud.url));
+  defineAuthContract(() => httpTarget('cloud', 'cloud', () => cloud.url));
 
   it('seeds the demo club once, and keeps it and the tournament log across a restart', async () => {
     const first = await seedDemo(cloud.url);
@@ -38,11 +40,19 @@ describe('the local cloud runtime', () => {
 
     await cloud.stop();
     cloud = await startCloud({ port, persistTo });
-    const res = await fetch(`${cloud.url}/api/v1/tournaments/${first.tournamentId}/events`);
+    const signIn = await fetch(`${cloud.url}/api/v1/venues/demo/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_OWNER.email, password: DEMO_OWNER.password }),
+    });
+    expect(signIn.status).toBe(200);
+    const headers = { authorization: `Bearer ${((await signIn.json()) as { token: string }).token}` };
+    const base = `${cloud.url}/api/v1/venues/demo/tournaments/${first.tournamentId}`;
+    const res = await fetch(`${base}/events`, { headers });
     const body = (await res.json()) as { seq: number; events: { type: string }[] };
     expect(body.events[0]?.type).toBe('TournamentCreated');
     expect(body.events.filter((e) => e.type === 'EntryRegistered')).toHaveLength(20);
-    const view = (await (await fetch(`${cloud.url}/api/v1/tournaments/${first.tournamentId}`)).json()) as {
+    const view = (await (await fetch(base, { headers })).json()) as {
       standings: { status: string; playersLeft: number };
     };
     expect(view.standings.status).toBe('running');

@@ -1,73 +1,87 @@
-import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 // A small hand-written TD3 file (engine/td3/testdata), inlined by Vite as text.
 import mini from '../../engine/td3/testdata/mini.tdt?raw';
+import { signUpVenue, type VenueSession } from '../contract/session.ts';
+import { selfTarget } from './self-target.ts';
 
-async function venue(id: string) {
-  const res = await SELF.fetch('http://felt.test/api/v1/venues', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id, name: 'Import Club' }),
-  });
-  expect(res.status).toBe(201);
+const upload = (s: VenueSession, query: string, body: string) =>
+  s.fetch(`${s.base}/imports/td3${query}`, { method: 'POST', body });
+
+async function listed(s: VenueSession): Promise<{ id: string }[]> {
+  return ((await (await s.fetch(`${s.base}/tournaments`)).json()) as { tournaments: { id: string }[] })
+    .tournaments;
 }
 
 describe('POST /api/v1/venues/:venueId/imports/td3', () => {
   it('previews a file with ?dryRun=true and creates nothing', async () => {
-    await venue('import-a');
-    const res = await SELF.fetch('http://felt.test/api/v1/venues/import-a/imports/td3?dryRun=true', {
-      method: 'POST',
-      body: mini,
-    });
+    const s = await signUpVenue(selfTarget, { prefix: 'import' });
+    const res = await upload(s, '?dryRun=true', mini);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { report: { file: { entrants: number } }; commands: number };
     expect(body.commands).toBeGreaterThan(0);
-    const list = await SELF.fetch('http://felt.test/api/v1/venues/import-a/tournaments');
-    expect(((await list.json()) as { tournaments: unknown[] }).tournaments).toEqual([]);
+    expect(await listed(s)).toEqual([]);
   });
 
   it('imports a file as a new tournament whose log replays to the same standings', async () => {
-    await venue('import-b');
-    const res = await SELF.fetch('http://felt.test/api/v1/venues/import-b/imports/td3', {
-      method: 'POST',
-      body: mini,
-    });
+    const s = await signUpVenue(selfTarget, { prefix: 'import' });
+    const res = await upload(s, '', mini);
     const body = (await res.json()) as { tournament: { id: string; seq: number } };
     expect(res.status, JSON.stringify(body)).toBe(201);
-    const view = (await (
-      await SELF.fetch(`http://felt.test/api/v1/tournaments/${body.tournament.id}`)
-    ).json()) as {
+    const view = (await (await s.fetch(`${s.base}/tournaments/${body.tournament.id}`)).json()) as {
       seq: number;
       standings: { entrants: number };
     };
     expect(view.seq).toBe(body.tournament.seq);
     expect(view.standings.entrants).toBeGreaterThan(0);
-    const list = await SELF.fetch('http://felt.test/api/v1/venues/import-b/tournaments');
-    expect(((await list.json()) as { tournaments: { id: string }[] }).tournaments.map((t) => t.id)).toEqual([
-      body.tournament.id,
-    ]);
+    expect((await listed(s)).map((t) => t.id)).toEqual([body.tournament.id]);
   });
 
-  it('refuses a corrupt file with 400 and the position, and an unknown venue with 404', async () => {
-    await venue('import-c');
-    const bad = await SELF.fetch('http://felt.test/api/v1/venues/import-c/imports/td3', {
-      method: 'POST',
-      body: 'new Tournament({ "Title": "x", ',
-    });
+  it('matches the file’s players to the venue’s database by name, creating the unknown ones once', async () => {
+    const s = await signUpVenue(selfTarget, { prefix: 'import' });
+    type Report = {
+      report: { players: { matched: { playerId: string }[]; created: { playerId: string }[] } };
+    };
+    const first = (await (await upload(s, '', mini)).json()) as Report;
+    expect(first.report.players.created.length).toBeGreaterThan(0);
+    const players = (await (await s.fetch(`${s.base}/players?limit=100`)).json()) as {
+      players: { player: { id: string } }[];
+    };
+    expect(players.players.map((p) => p.player.id).sort()).toEqual(
+      first.report.players.created.map((p) => p.playerId).sort(),
+    );
+    const second = (await (await upload(s, '', mini)).json()) as Report;
+    expect(second.report.players.created).toEqual([]);
+    expect(second.report.players.matched.map((p) => p.playerId).sort()).toEqual(
+      first.report.players.created.map((p) => p.playerId).sort(),
+    );
+  });
+
+  it('imports just the structure as a venue template with ?mode=structure', async () => {
+    const s = await signUpVenue(selfTarget, { prefix: 'import' });
+    const res = await upload(s, '?mode=structure', mini);
+    const body = (await res.json()) as { template: { id: string; source: string } };
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.template.source).toBe('td3');
+    const templates = (await (await s.fetch(`${s.base}/templates`)).json()) as {
+      templates: { id: string }[];
+    };
+    expect(templates.templates.map((t) => t.id)).toContain(body.template.id);
+    expect(await listed(s)).toEqual([]);
+    // A tournament runs from the imported template.
+    const id = await s.newTournament('From TD3', body.template.id);
+    expect((await s.command(id, 'OpenRegistration')).status).toBe(201);
+  });
+
+  it('refuses a corrupt file with 400 and the position, a huge one with 413, and needs a sign-in', async () => {
+    const s = await signUpVenue(selfTarget, { prefix: 'import' });
+    const bad = await upload(s, '', 'new Tournament({ "Title": "x", ');
     expect(bad.status).toBe(400);
     const err = ((await bad.json()) as { error: { code: string; details: { line: number } } }).error;
     expect(err.details.line).toBe(1);
-    const huge = await SELF.fetch('http://felt.test/api/v1/venues/import-c/imports/td3', {
-      method: 'POST',
-      body: 'x'.repeat(8 * 1024 * 1024 + 1),
-    });
+    const huge = await upload(s, '', 'x'.repeat(8 * 1024 * 1024 + 1));
     expect(huge.status).toBe(413);
-    const none = await SELF.fetch('http://felt.test/api/v1/venues/nope-venue/imports/td3', {
-      method: 'POST',
-      body: mini,
-    });
-    expect(none.status).toBe(404);
-    const list = await SELF.fetch('http://felt.test/api/v1/venues/import-c/tournaments');
-    expect(((await list.json()) as { tournaments: unknown[] }).tournaments).toEqual([]);
+    const anonymous = await selfTarget.fetch(`${s.base}/imports/td3`, { method: 'POST', body: mini });
+    expect(anonymous.status).toBe(401);
+    expect(await listed(s)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { env, evictDurableObject, runDurableObjectAlarm, SELF } from 'cloudflare:test';
+import { env, evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_TEMPLATES, createCommand } from '../../durable-objects/venue/templates.ts';
 import { getTemplate } from '../../engine/structure/templates.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
-import { createFromTemplate } from '../../workers/api/tournament-config.ts';
 import { queueSocket } from '../contract/target.ts';
 
 const TD = { id: 'td-1', role: 'td' } as const;
@@ -13,7 +13,11 @@ function stubFor(id: string) {
 
 async function created(id: string) {
   const stub = stubFor(id);
-  const answer = await stub.command(id, createFromTemplate(`create-${id}`, 'Test Cup', 'turbo', 'DKK'), TD);
+  const answer = await stub.command(
+    id,
+    createCommand(`create-${id}`, 'Test Cup', BUILTIN_TEMPLATES.find((t) => t.id === 'turbo')!, 'DKK'),
+    TD,
+  );
   expect(answer.ok).toBe(true);
   return stub;
 }
@@ -61,7 +65,7 @@ describe('TournamentDO', () => {
   it('given a running clock, then cues for the level end are armed and fire once', async () => {
     const id = 'alarm-1';
     const stub = await created(id);
-    const res = await SELF.fetch(`http://felt.test/api/v1/tournaments/${id}/live`, {
+    const res = await stub.fetch(`http://do/live?tournamentId=${id}&role=staff`, {
       headers: { Upgrade: 'websocket' },
     });
     const ws = res.webSocket!;

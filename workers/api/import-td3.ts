@@ -1,66 +1,120 @@
 /**
- * POST /api/v1/venues/:venueId/imports/td3: the raw bytes of a TD3 .tdt file in. With
- * `?dryRun=true` only the import report comes back; otherwise a new tournament is created
+ * POST /api/v1/venues/:venueId/imports/td3: the raw bytes of a TD3 .tdt file in.
+ * `?dryRun=true` answers with the import report only; `?mode=structure` saves the file's
+ * structure and entry profiles as a venue template; otherwise a new tournament is created
  * from the file's whole history (one atomic append) and listed in the venue.
  */
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { answerError } from '../../durable-objects/tournament/host.ts';
+import { createPlayer } from '../../engine/players/players.ts';
+import { findByName } from '../../engine/players/search.ts';
 import { importTd3 } from '../../engine/td3/import.ts';
 import { Td3ParseError } from '../../engine/td3/parse.ts';
-import type { Env } from '../env.ts';
+import { unwrap } from '../http/answers.ts';
+import { authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { parseWith } from '../http/validate.ts';
-import { newTournamentId, venueIdSchema } from './ids.ts';
+import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
+import { AnyObject, VenueParams } from './schemas.ts';
+import { newTournamentId, tournamentStub, venueStub } from './stubs.ts';
 
 /** Real TD3 saves are 10–200 KB (../shared/fixtures/td3); 8 MB leaves room for long histories. */
 export const TD3_MAX_BYTES = 8 * 1024 * 1024;
 
-export const importTd3Route = new Hono<{ Bindings: Env }>().post(
-  '/',
-  bodyLimit({
-    maxSize: TD3_MAX_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'BODY_TOO_LARGE', 'The TD3 file is larger than 8 MB', {
-        maxBytes: TD3_MAX_BYTES,
-      });
-    },
-  }),
-  async (c) => {
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength === 0)
-      throw new ApiError(400, 'EMPTY_BODY', 'Send the .tdt file as the request body');
-    const result = importTd3(bytes);
-    if (result instanceof Td3ParseError) {
-      throw new ApiError(400, result.code, result.message, {
-        offset: result.offset,
-        line: result.line,
-        column: result.column,
-      });
-    }
-    if (c.req.query('dryRun') === 'true')
-      return c.json({ report: result.report, commands: result.commands.length });
-    const venueId = parseWith(venueIdSchema, c.req.param('venueId'), 'venueId');
-    const venue = c.env.VENUE.get(c.env.VENUE.idFromName(venueId));
-    if (!(await venue.get(venueId))) throw new ApiError(404, 'VENUE_NOT_FOUND', `No venue ${venueId}`);
-    const tournamentId = newTournamentId();
-    const imported = importTd3(bytes, { tournamentId });
-    if (imported instanceof Td3ParseError) throw new ApiError(400, imported.code, imported.message);
-    const stub = c.env.TOURNAMENT.get(c.env.TOURNAMENT.idFromName(tournamentId));
-    const answer = await stub.importHistory(tournamentId, imported.commands, {
-      id: 'td3-import',
-      role: 'td',
+const limit = bodyLimit({
+  maxSize: TD3_MAX_BYTES,
+  onError: () => {
+    throw new ApiError(413, 'BODY_TOO_LARGE', 'The TD3 file is larger than 8 MB', {
+      maxBytes: TD3_MAX_BYTES,
     });
-    if (!answer.ok) throw answerError(answer);
-    const name = imported.state.config?.name ?? 'Imported tournament';
-    await venue.addTournament(venueId, { id: tournamentId, name, createdAt: Date.now() });
-    return c.json(
-      {
-        tournament: { id: tournamentId, name, venueId, seq: answer.seq },
-        report: imported.report,
-        commands: imported.commands.length,
-      },
-      201,
-    );
   },
-);
+});
+
+const route = createRoute({
+  method: 'post',
+  path: '/venues/{venueId}/imports/td3',
+  tags: ['imports'],
+  summary: 'Import a TD3 (.tdt) file as a tournament, or its structure as a template',
+  description: 'The body is the raw .tdt file (any content type), at most 8 MB.',
+  security: BEARER,
+  middleware: [authenticated, limit],
+  request: {
+    params: VenueParams,
+    query: z.object({
+      dryRun: z.enum(['true', 'false']).default('false'),
+      mode: z.enum(['tournament', 'structure']).default('tournament'),
+    }),
+  },
+  responses: { 200: json(AnyObject, 'Dry run: the report'), 201: json(AnyObject, 'Imported'), ...ERRORS },
+});
+
+export const importTd3Route = router().openapi(route, async (c) => {
+  const { venueId } = c.req.valid('param');
+  const { dryRun, mode } = c.req.valid('query');
+  const caller = callerOf(c);
+  const venue = venueStub(c.env, venueId);
+  unwrap(
+    await venue.authorize(venueId, caller, mode === 'structure' ? 'templates.write' : 'tournaments.import'),
+  );
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength === 0) throw new ApiError(400, 'EMPTY_BODY', 'Send the .tdt file as the request body');
+  const tournamentId = newTournamentId();
+  // Players are matched to the venue's database by name (diacritics and case folded).
+  const directory = mode === 'tournament' ? unwrap(await venue.playerDirectory(venueId, caller)) : [];
+  const known = directory.map((p) => createPlayer(p.id, { name: p.name }, 0));
+  const result = importTd3(bytes, { tournamentId, mode, matchPlayer: (name) => findByName(known, name)?.id });
+  if (result instanceof Td3ParseError) {
+    throw new ApiError(400, result.code, result.message, {
+      offset: result.offset,
+      line: result.line,
+      column: result.column,
+    });
+  }
+  if (dryRun === 'true') return c.json({ report: result.report, commands: result.commands.length }, 200);
+  if (mode === 'structure') {
+    if (!result.template) throw new ApiError(422, 'TD3_NO_STRUCTURE', 'The file has no structure to import');
+    const { name, structure, buyIn, rebuy, addOn, rules, addedMoney, guarantee, payout } = result.template;
+    const template = unwrap(
+      await venue.saveTemplate(venueId, caller, {
+        name,
+        description: 'Imported from TD3',
+        source: 'td3',
+        structure,
+        buyIn,
+        rebuy,
+        addOn,
+        settings: JSON.parse(JSON.stringify({ rules, addedMoney, guarantee, payout })),
+      } as never),
+    );
+    return c.json({ template, report: result.report } as never, 201);
+  }
+  const stub = tournamentStub(c.env, venueId, tournamentId);
+  await stub.setPublishing(tournamentId, JSON.stringify(unwrap(await venue.publishing(venueId))));
+  const answer = await stub.importHistory(tournamentId, result.commands, {
+    id: caller.userId,
+    role: caller.role,
+  });
+  if (!answer.ok) throw answerError(answer);
+  unwrap(await venue.adoptPlayers(venueId, caller, result.report.players.created));
+  const name = result.state.config?.name ?? 'Imported tournament';
+  const now = Date.now();
+  const status = (await stub.status(tournamentId)) ?? 'finished';
+  unwrap(
+    await venue.addTournament(venueId, caller, {
+      id: tournamentId,
+      name,
+      templateId: null,
+      status,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+  return c.json(
+    {
+      tournament: { id: tournamentId, name, venueId, seq: answer.seq, status },
+      report: result.report,
+      commands: result.commands.length,
+    },
+    201,
+  );
+});

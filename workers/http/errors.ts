@@ -4,9 +4,11 @@
  * status, keeping the original as `cause` for the logs.
  */
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { StorageError } from '../../durable-objects/storage/errors.ts';
 import { DomainError } from '../../engine/core/errors.ts';
+import { AuthError } from '../auth/errors.ts';
 
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
@@ -34,6 +36,14 @@ export function domainStatus(code: string): ContentfulStatusCode {
   return 422;
 }
 
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
 /** Maps anything thrown in a route to the error envelope. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
@@ -45,6 +55,14 @@ export function toApiError(err: unknown): ApiError {
       err.details as Record<string, unknown>,
       err,
     );
+  }
+  if (err instanceof AuthError) {
+    return new ApiError(err.status, err.code, err.message, err.details as Record<string, unknown>, err);
+  }
+  if (err instanceof HTTPException) {
+    // Thrown by Hono's own validators and limits (malformed JSON, wrong content type).
+    const code = HTTP_CODES[err.status] ?? 'BAD_REQUEST';
+    return new ApiError(err.status as ContentfulStatusCode, code, err.message || code, undefined, err);
   }
   if (err instanceof StorageError) {
     const status = err.code === 'STORAGE_UNAVAILABLE' ? 503 : 409;

@@ -7,8 +7,11 @@ export function httpTarget(name: string, runtime: 'cloud' | 'box', baseUrl: () =
     name,
     runtime,
     fetch: (path, init) => fetch(`${baseUrl()}${path}`, init),
-    openSocket(path): Promise<TestSocket> {
-      const ws = new WebSocket(`${baseUrl().replace(/^http/, 'ws')}${path}`);
+    openSocket(path, protocols): Promise<TestSocket> {
+      const ws = new WebSocket(
+        `${baseUrl().replace(/^http/, 'ws')}${path}`,
+        protocols ? [...protocols] : undefined,
+      );
       const socket = queueSocket(ws);
       return new Promise((resolve, reject) => {
         ws.addEventListener('open', () => resolve(socket));

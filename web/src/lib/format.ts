@@ -33,3 +33,21 @@ export function blindsText(b: {
     b.bigBlindAnte > 0 ? ` · BB ante ${chips(b.bigBlindAnte)}` : b.ante > 0 ? ` · ante ${chips(b.ante)}` : '';
   return `${chips(b.smallBlind)} / ${chips(b.bigBlind)}${ante}`;
 }
+
+/** A tournament's stored status as a TD says it. */
+export function statusText(status: string): string {
+  switch (status) {
+    case 'announced':
+      return 'Announced';
+    case 'registration':
+      return 'Registration open';
+    case 'running':
+      return 'Running';
+    case 'finished':
+      return 'Finished';
+    case 'cancelled':
+      return 'Cancelled';
+    default:
+      return status.replaceAll('-', ' ');
+  }
+}

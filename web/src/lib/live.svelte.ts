@@ -1,13 +1,29 @@
 /**
  * A live follower of one tournament: WebSocket with resume-from-seq after reconnects and a
  * server-time offset for the clock. Shared state as a runes class; views derive from it.
+ * Two channels: `public` (names and figures as the venue publishes them, no sign-in) and
+ * `staff` (the whole view; the token rides as the subprotocol "bearer.<token>", since a
+ * browser cannot set headers on a WebSocket and a URL would leak it into logs).
  */
-import { api, type TournamentView, type WireEvent } from './api.ts';
+import { call, isSignedOut, publicApi, type TournamentView, type WireEvent } from './api.ts';
 
 type Status = 'connecting' | 'live' | 'offline';
 
-export class LiveTournament {
+export interface LiveOptions {
+  readonly venueId: string;
   readonly id: string;
+  readonly channel: 'public' | 'staff';
+  readonly token?: string | null;
+  /** Called when the server no longer accepts the token (staff channel). */
+  readonly onSignedOut?: (e: unknown) => void;
+}
+
+export class LiveTournament {
+  readonly venueId: string;
+  readonly id: string;
+  readonly channel: 'public' | 'staff';
+  readonly #token: string | null;
+  readonly #onSignedOut: ((e: unknown) => void) | null;
   events = $state<WireEvent[]>([]);
   seq = $state(0);
   status = $state<Status>('connecting');
@@ -24,16 +40,31 @@ export class LiveTournament {
   #ws: WebSocket | null = null;
   #closed = false;
   #retry = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(id: string) {
-    this.id = id;
+  constructor(options: LiveOptions) {
+    this.venueId = options.venueId;
+    this.id = options.id;
+    this.channel = options.channel;
+    this.#token = options.token ?? null;
+    this.#onSignedOut = options.onSignedOut ?? null;
+  }
+
+  get #path(): string {
+    const v = encodeURIComponent(this.venueId);
+    const t = encodeURIComponent(this.id);
+    return this.channel === 'public'
+      ? `/public/venues/${v}/tournaments/${t}`
+      : `/venues/${v}/tournaments/${t}`;
   }
 
   connect(): void {
     this.#closed = false;
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const protocols = this.channel === 'staff' && this.#token ? ['felt', `bearer.${this.#token}`] : ['felt'];
     const ws = new WebSocket(
-      `${proto}//${location.host}/api/v1/tournaments/${encodeURIComponent(this.id)}/live?after=${this.seq}`,
+      `${proto}//${location.host}/api/v1${this.#path}/live?after=${this.seq}`,
+      protocols,
     );
     this.#ws = ws;
     this.status = 'connecting';
@@ -46,7 +77,7 @@ export class LiveTournament {
       this.status = 'offline';
       if (this.#closed) return;
       const delay = Math.min(10_000, 500 * 2 ** this.#retry++);
-      setTimeout(() => this.connect(), delay);
+      this.#timer = setTimeout(() => this.connect(), delay);
     };
   }
 
@@ -56,13 +87,17 @@ export class LiveTournament {
       this.#again = true;
       return;
     }
-    this.#refreshing = api
-      .tournament(this.id)
+    const read =
+      this.channel === 'public'
+        ? publicApi.tournament(this.venueId, this.id)
+        : call<TournamentView>(this.#path, { token: this.#token });
+    this.#refreshing = read
       .then((v) => {
         this.view = v;
         this.error = null;
       })
       .catch((e: unknown) => {
+        if (isSignedOut(e)) this.#onSignedOut?.(e);
         this.error = e instanceof Error ? e.message : String(e);
       })
       .finally(() => {
@@ -76,6 +111,7 @@ export class LiveTournament {
 
   close(): void {
     this.#closed = true;
+    clearTimeout(this.#timer);
     this.#ws?.close();
   }
 
@@ -108,6 +144,10 @@ export class LiveTournament {
       case 'cue':
         this.lastCue = msg.cue as { kind: string; at: number };
         this.refresh();
+        break;
+      case 'error':
+        this.error =
+          (msg.error as { message?: string } | undefined)?.message ?? 'The live channel reported an error';
         break;
     }
   }

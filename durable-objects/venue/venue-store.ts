@@ -1,0 +1,121 @@
+/**
+ * A venue's records in memory, loaded once from the storage port's meta rows and written
+ * back through atomic batches. Every scope carries the venue id: on the box all venues share
+ * one libSQL file.
+ */
+import type { Player } from '../../engine/players/types.ts';
+import type { StoragePort, WriteOp } from '../storage/port.ts';
+import type { AuditEntry, StaffRecord, TournamentListing, VenueSettings } from './model.ts';
+import type { VenueTemplate } from './templates.ts';
+
+const scopes = (venueId: string) => ({
+  settings: `v:${venueId}`,
+  staff: `v:${venueId}:staff`,
+  players: `v:${venueId}:players`,
+  templates: `v:${venueId}:templates`,
+  tournaments: `v:${venueId}:tournaments`,
+  audit: `v:${venueId}:audit`,
+});
+
+type Collection = 'staff' | 'players' | 'templates' | 'tournaments';
+
+export class VenueStore {
+  readonly venueId: string;
+  readonly #port: StoragePort;
+  readonly #scopes: ReturnType<typeof scopes>;
+  settings: VenueSettings | null = null;
+  readonly staff = new Map<string, StaffRecord>();
+  readonly players = new Map<string, Player>();
+  readonly templates = new Map<string, VenueTemplate>();
+  readonly tournaments = new Map<string, TournamentListing>();
+  #auditCounter = 0;
+
+  private constructor(port: StoragePort, venueId: string) {
+    this.#port = port;
+    this.venueId = venueId;
+    this.#scopes = scopes(venueId);
+  }
+
+  static async load(port: StoragePort, venueId: string): Promise<VenueStore> {
+    const store = new VenueStore(port, venueId);
+    const s = store.#scopes;
+    const [settings, staff, players, templates, tournaments] = await Promise.all([
+      port.getMeta(s.settings, 'settings'),
+      port.listMeta(s.staff),
+      port.listMeta(s.players),
+      port.listMeta(s.templates),
+      port.listMeta(s.tournaments),
+    ]);
+    store.settings = settings ? (JSON.parse(settings) as VenueSettings) : null;
+    for (const row of staff) store.staff.set(row.key, JSON.parse(row.value) as StaffRecord);
+    for (const row of players) store.players.set(row.key, JSON.parse(row.value) as Player);
+    for (const row of templates) store.templates.set(row.key, JSON.parse(row.value) as VenueTemplate);
+    for (const row of tournaments) store.tournaments.set(row.key, JSON.parse(row.value) as TournamentListing);
+    return store;
+  }
+
+  /**
+   * Writes the changes durably, then applies them to memory: a failed write leaves memory as
+   * it was, so an answer never reports something that is not stored.
+   */
+  async write(
+    now: number,
+    changes: {
+      settings?: VenueSettings;
+      staff?: readonly StaffRecord[];
+      players?: readonly Player[];
+      templates?: readonly VenueTemplate[];
+      deleteTemplates?: readonly string[];
+      tournaments?: readonly TournamentListing[];
+      audit?: readonly Omit<AuditEntry, 'at'>[];
+    },
+  ): Promise<void> {
+    const s = this.#scopes;
+    const ops: WriteOp[] = [];
+    const put = (scope: string, key: string, value: unknown) =>
+      ops.push({
+        op: 'meta',
+        scope,
+        key,
+        value: value === null ? null : JSON.stringify(value),
+        updatedAt: now,
+      });
+    if (changes.settings) put(s.settings, 'settings', changes.settings);
+    const collections: [Collection, readonly { id: string }[] | undefined][] = [
+      ['staff', changes.staff],
+      ['players', changes.players],
+      ['templates', changes.templates],
+      ['tournaments', changes.tournaments],
+    ];
+    for (const [name, rows] of collections) for (const row of rows ?? []) put(s[name], row.id, row);
+    for (const id of changes.deleteTemplates ?? []) put(s.templates, id, null);
+    for (const entry of changes.audit ?? []) {
+      // Sortable keys: time, then a counter for entries in the same millisecond.
+      const key = `${String(now).padStart(15, '0')}-${String(this.#auditCounter++ % 1e6).padStart(6, '0')}`;
+      put(s.audit, key, { ...entry, at: now });
+    }
+    if (ops.length === 0) return;
+    await this.#port.batch(ops);
+    if (changes.settings) this.settings = changes.settings;
+    for (const r of changes.staff ?? []) this.staff.set(r.id, r);
+    for (const r of changes.players ?? []) this.players.set(r.id, r);
+    for (const r of changes.templates ?? []) this.templates.set(r.id, r);
+    for (const id of changes.deleteTemplates ?? []) this.templates.delete(id);
+    for (const r of changes.tournaments ?? []) this.tournaments.set(r.id, r);
+  }
+
+  /** The newest audit entries first. */
+  async audit(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.#port.listMeta(this.#scopes.audit);
+    return rows
+      .sort((a, b) => (a.key < b.key ? 1 : -1))
+      .slice(0, limit)
+      .map((r) => JSON.parse(r.value) as AuditEntry);
+  }
+
+  staffByEmail(email: string): StaffRecord | undefined {
+    const wanted = email.toLowerCase();
+    for (const s of this.staff.values()) if (s.email === wanted && s.status !== 'removed') return s;
+    return undefined;
+  }
+}

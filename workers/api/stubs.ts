@@ -1,0 +1,20 @@
+/**
+ * Durable Object addresses. A tournament's object is named by its venue AND its id, so a
+ * tournament is only ever reached through its venue: the same id under another venue is
+ * another (empty) object, and a guessed id alone reaches nothing.
+ */
+import type { Env } from '../env.ts';
+
+export const venueStub = (env: Env, venueId: string) => env.VENUE.get(env.VENUE.idFromName(venueId));
+
+export const tournamentStub = (env: Env, venueId: string, tournamentId: string) =>
+  env.TOURNAMENT.get(env.TOURNAMENT.idFromName(`${venueId}/${tournamentId}`));
+
+/** The directory Durable Object's one instance (public codes, support accounts). */
+export const DIRECTORY = 'directory';
+
+export const directoryStub = (env: Env) => env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY));
+
+export function newTournamentId(): string {
+  return crypto.randomUUID().replaceAll('-', '').slice(0, 20);
+}

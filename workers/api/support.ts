@@ -1,0 +1,68 @@
+/**
+ * Operator actions on support accounts, allowed only with the deployment's operator key
+ * (FELT_ADMIN_KEY, a secret). Without the key configured these routes do not exist (404).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.ts';
+import { unwrap } from '../http/answers.ts';
+import type { AppEnv } from '../http/auth.ts';
+import { ApiError } from '../http/errors.ts';
+import { ERRORS, json, router } from '../http/openapi.ts';
+import { email, humanText, password } from './schemas.ts';
+import { directoryStub } from './stubs.ts';
+
+const operator: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = c.env.FELT_ADMIN_KEY;
+  if (!key) throw new ApiError(404, 'ROUTE_NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`);
+  const given = c.req.header('x-felt-admin-key') ?? '';
+  // Digests compared in constant time: the key's length and prefix leak nothing.
+  if (!sameDigest(await sha256Hex(given), await sha256Hex(key))) {
+    throw new ApiError(401, 'UNAUTHENTICATED', 'Operator key missing or wrong (x-felt-admin-key)');
+  }
+  await next();
+};
+
+const create = createRoute({
+  method: 'post',
+  path: '/support/accounts',
+  tags: ['support'],
+  summary: 'Create or reset a support account (operator key)',
+  middleware: operator,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ name: humanText(120), email, password }).strict() },
+      },
+    },
+  },
+  responses: { 201: json(z.object({ id: z.string(), email: z.string() }), 'Created'), ...ERRORS },
+});
+
+const revoke = createRoute({
+  method: 'post',
+  path: '/support/accounts/revoke',
+  tags: ['support'],
+  summary: "End a support account's sessions, optionally deactivating it (operator key)",
+  middleware: operator,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ email, deactivate: z.boolean().default(false) }).strict() },
+      },
+    },
+  },
+  responses: { 200: json(z.object({ revoked: z.string() }), 'Revoked'), ...ERRORS },
+});
+
+export const support = router()
+  .openapi(create, async (c) =>
+    c.json(unwrap(await directoryStub(c.env).createSupport(c.req.valid('json'))), 201),
+  )
+  .openapi(revoke, async (c) => {
+    const { email, deactivate } = c.req.valid('json');
+    unwrap(await directoryStub(c.env).revokeSupport(email, deactivate));
+    return c.json({ revoked: email }, 200);
+  });

@@ -1,0 +1,103 @@
+/** Structure templates: the built-ins plus the venue's own. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { VenueTemplate } from '../../durable-objects/venue/templates.ts';
+import { structureSchema } from '../../engine/tournament/commands.schema.ts';
+import { unwrap } from '../http/answers.ts';
+import { authenticated, callerOf } from '../http/auth.ts';
+import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { humanText, opaqueId, TemplateSchema, VenueParams } from './schemas.ts';
+import { venueStub } from './stubs.ts';
+
+const authed = { security: BEARER, middleware: authenticated, tags: ['templates'] };
+const minor = z.number().int().min(0).max(1e12);
+const profile = <K extends string>(kind: K) =>
+  z.object({
+    id: z.string().min(1).max(40),
+    name: humanText(60),
+    kind: z.literal(kind),
+    price: minor,
+    fee: minor,
+    chips: z.number().int().min(0).max(1e12),
+    bounty: minor,
+  });
+
+const NewTemplate = z
+  .object({
+    name: humanText(120),
+    description: z.string().max(500).default(''),
+    structure: structureSchema,
+    buyIn: profile('buyin'),
+    rebuy: profile('rebuy').nullable().default(null),
+    addOn: profile('addon').nullable().default(null),
+    /** Other CreateTournament settings (rules, addedMoney, guarantee, payout); checked by the engine's schema. */
+    settings: z
+      .object({
+        rules: z.record(z.string(), z.unknown()),
+        addedMoney: minor,
+        guarantee: minor,
+        payout: z.record(z.string(), z.unknown()),
+      })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .openapi('NewTemplate');
+
+const list = createRoute({
+  ...authed,
+  method: 'get',
+  path: '/venues/{venueId}/templates',
+  summary: "The venue's templates, then the built-in ones",
+  request: { params: VenueParams },
+  responses: { 200: json(z.object({ templates: z.array(TemplateSchema) }), 'Templates'), ...ERRORS },
+});
+
+const save = createRoute({
+  ...authed,
+  method: 'post',
+  path: '/venues/{venueId}/templates',
+  summary: 'Save a structure template (checked by the engine)',
+  request: {
+    params: VenueParams,
+    body: { required: true, content: { 'application/json': { schema: NewTemplate } } },
+  },
+  responses: { 201: json(z.object({ template: TemplateSchema }), 'Saved'), ...ERRORS },
+});
+
+const remove = createRoute({
+  ...authed,
+  method: 'delete',
+  path: '/venues/{venueId}/templates/{templateId}',
+  summary: "Delete one of the venue's templates",
+  request: {
+    params: VenueParams.extend({
+      templateId: opaqueId.openapi({ param: { name: 'templateId', in: 'path' } }),
+    }),
+  },
+  responses: { 200: json(z.object({ deleted: z.string() }), 'Deleted'), ...ERRORS },
+});
+
+export const templates = router()
+  .openapi(list, async (c) => {
+    const { venueId } = c.req.valid('param');
+    return reply(
+      c,
+      { templates: unwrap(await venueStub(c.env, venueId).listTemplates(venueId, callerOf(c))) } as never,
+      200,
+    );
+  })
+  .openapi(save, async (c) => {
+    const { venueId } = c.req.valid('param');
+    const body = c.req.valid('json') as unknown as Omit<VenueTemplate, 'id' | 'createdAt' | 'source'>;
+    return reply(
+      c,
+      { template: unwrap(await venueStub(c.env, venueId).saveTemplate(venueId, callerOf(c), body)) } as never,
+      201,
+    );
+  })
+  .openapi(remove, async (c) => {
+    const { venueId, templateId } = c.req.valid('param');
+    unwrap(await venueStub(c.env, venueId).deleteTemplate(venueId, callerOf(c), templateId));
+    return reply(c, { deleted: templateId }, 200);
+  });
