@@ -11,6 +11,8 @@ export interface SocketState {
   /** Last seq this follower has been sent. */
   readonly lastSeq: number;
   readonly connectedAt: number;
+  /** The signed-in staff member on a staff socket (closed when their sessions are revoked). */
+  readonly userId?: string;
 }
 
 interface Attachment {

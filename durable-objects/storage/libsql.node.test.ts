@@ -67,7 +67,9 @@ describe('namespaced storage', () => {
       expect(await a.lastSeq('t1')).toBe(1);
       expect(await b.lastSeq('t1')).toBe(0);
       expect((await a.readEvents('t1', 0, 10))[0]?.tournamentId).toBe('t1');
-      await b.batch([{ op: 'append', tournamentId: 't1', expectedLastSeq: 0, events: [{ ...event, eventId: 'e2' }] }]);
+      await b.batch([
+        { op: 'append', tournamentId: 't1', expectedLastSeq: 0, events: [{ ...event, eventId: 'e2' }] },
+      ]);
       expect(await b.lastSeq('t1')).toBe(1);
     });
   });

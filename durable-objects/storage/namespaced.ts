@@ -27,7 +27,8 @@ export function namespacedStorage(port: StoragePort, namespace: string): Storage
     migrate: () => port.migrate(),
     batch: (ops) => port.batch(ops.map(op)),
     lastSeq: (id) => port.lastSeq(key(id)),
-    readEvents: async (id, after, limit) => (await port.readEvents(key(id), after, limit)).map((e) => unkey(e, id)),
+    readEvents: async (id, after, limit) =>
+      (await port.readEvents(key(id), after, limit)).map((e) => unkey(e, id)),
     loadSnapshot: (id) => port.loadSnapshot(key(id)),
     getCommandResult: (id, commandId) => port.getCommandResult(key(id), commandId),
     getMeta: (scope, k) => port.getMeta(key(scope), k),

@@ -180,6 +180,22 @@ export class TournamentDO extends DurableObject<Env> {
     this.#publication = parsed;
   }
 
+  /** Closes a staff member's live sockets (their sessions were revoked); answers how many. */
+  async closeSocketsOf(tournamentId: string, userId: string): Promise<number> {
+    await this.#logFor(tournamentId);
+    let closed = 0;
+    for (const ws of sockets(this.ctx, 'staff')) {
+      if (socketState(ws)?.userId !== userId) continue;
+      try {
+        ws.close(4001, 'signed out');
+      } catch {
+        // already closing
+      }
+      closed++;
+    }
+    return closed;
+  }
+
   /** The tournament's status for the venue's list ('registering', 'running', …); null before creation. */
   async status(tournamentId: string): Promise<string | null> {
     const host = await this.#hostFor(tournamentId);
@@ -317,7 +333,8 @@ export class TournamentDO extends DurableObject<Env> {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     const role = url.searchParams.get('role') === 'staff' ? 'staff' : 'public';
-    acceptSocket(this.ctx, server, { role, lastSeq: 0, connectedAt: Date.now() });
+    const userId = url.searchParams.get('userId');
+    acceptSocket(this.ctx, server, { role, lastSeq: 0, connectedAt: Date.now(), ...(userId && { userId }) });
     await this.#hello(server, host, Number.isFinite(after) ? after : 0);
     // A browser that offered subprotocols (the staff token rides in one) needs one chosen.
     const protocol = url.searchParams.get('protocol');

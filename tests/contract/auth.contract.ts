@@ -120,7 +120,12 @@ export function defineAuthContract(getTarget: () => ApiTarget): void {
       const td = await addStaff(target, owner, 'td');
       const floor = await addStaff(target, owner, 'floor');
       expect((await td.fetch(`${td.base}/tournaments`)).status).toBe(200);
+      const id = await owner.newTournament();
+      const live = await td.staffSocket(id);
+      expect((await live.next()).type).toBe('hello');
       expect((await owner.post(`${owner.base}/staff/${td.userId}/revoke`, {})).status).toBe(200);
+      // Their open live socket is closed too, not only their next request refused.
+      expect(await live.closed()).toBe(4001);
       const revoked = await td.fetch(`${td.base}/tournaments`);
       expect(revoked.status).toBe(401);
       expect(code(await json(revoked))).toBe('TOKEN_REVOKED');

@@ -9,6 +9,8 @@ export interface TestSocket {
   quiet(ms: number): Promise<boolean>;
   send(data: string): void;
   close(): void;
+  /** Resolves with the close code when the server closes the socket (rejects after timeoutMs). */
+  closed(timeoutMs?: number): Promise<number>;
 }
 
 export interface ApiTarget {
@@ -22,11 +24,18 @@ export interface ApiTarget {
 /** Wraps anything with addEventListener('message') into a queue of parsed messages. */
 export function queueSocket(ws: {
   addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
+  addEventListener(type: 'close', fn: (e: { code: number }) => void): void;
   send(data: string): void;
   close(): void;
 }): TestSocket {
   const messages: Record<string, unknown>[] = [];
   const waiters: ((m: Record<string, unknown>) => void)[] = [];
+  let closeCode: number | null = null;
+  const closeWaiters: ((code: number) => void)[] = [];
+  ws.addEventListener('close', (e) => {
+    closeCode = e.code;
+    for (const w of closeWaiters.splice(0)) w(e.code);
+  });
   ws.addEventListener('message', (e) => {
     const msg = JSON.parse(
       typeof e.data === 'string' ? e.data : new TextDecoder().decode(e.data as ArrayBuffer),
@@ -59,5 +68,18 @@ export function queueSocket(ws: {
     },
     send: (d) => ws.send(d),
     close: () => ws.close(),
+    closed(timeoutMs = 5000) {
+      if (closeCode !== null) return Promise.resolve(closeCode);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`socket still open after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        closeWaiters.push((code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+      });
+    },
   };
 }

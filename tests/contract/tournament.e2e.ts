@@ -183,5 +183,6 @@ export async function playWholeTournament(target: ApiTarget, options: PlayOption
     quiet: async () => true,
     send: () => {},
     close: () => {},
+    closed: async () => 1000,
   });
 }

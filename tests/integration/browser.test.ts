@@ -184,6 +184,26 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     await page.context().close();
   });
 
+  it('given an invite code, when the new floor person joins on the join page, then they land signed in as floor', async () => {
+    const email = 'finn@demo.felt';
+    const invited = await api(`/venues/${DEMO_VENUE.id}/staff/invites`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Finn Floor', email, role: 'floor' }),
+    });
+    expect(invited.status).toBe(201);
+    const { inviteCode } = (await invited.json()) as { inviteCode: string };
+    const page = await freshPage();
+    await page.goto(`${box.url}/v/${DEMO_VENUE.id}/join`);
+    await page.getByLabel(/Email/).fill(email);
+    await page.getByLabel('Invite code').fill(inviteCode.toLowerCase());
+    await page.getByLabel(/Choose a password/).fill('finn-floor-password');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.waitForURL(`${box.url}/v/${DEMO_VENUE.id}/staff/tournaments`);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Finn Floor · floor');
+    await page.screenshot({ path: join(shots, 'staff-join.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('given the owner signs in with the password, then the list shows the demo tournament running and the TD runs it', async () => {
     const page = await freshPage();
     await signInWithPassword(page, DEMO_OWNER.password);

@@ -1,10 +1,11 @@
 /** Staff: invite, change role, remove (revoking at once), sign out everywhere, unlock, PINs. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { unwrap } from '../http/answers.ts';
-import { authenticated, callerOf } from '../http/auth.ts';
+import { type AppEnv, authenticated, callerOf } from '../http/auth.ts';
 import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
 import { email, humanText, opaqueId, pin, StaffSchema, staffRole, VenueParams } from './schemas.ts';
-import { venueStub } from './stubs.ts';
+import { tournamentStub, venueStub } from './stubs.ts';
 
 const StaffParams = VenueParams.extend({
   userId: opaqueId.openapi({ param: { name: 'userId', in: 'path' } }),
@@ -103,6 +104,29 @@ const setPin = createRoute({
   responses: { 200: one, ...ERRORS },
 });
 
+/**
+ * Runs a step that ends a staff member's sessions, then closes their open live sockets in the
+ * venue's unfinished tournaments (listed first: after a self-revoke the caller's token is gone).
+ */
+async function endingSessions<T>(
+  c: Context<AppEnv>,
+  venueId: string,
+  userId: string,
+  step: () => Promise<T>,
+): Promise<T> {
+  const venue = venueStub(c.env, venueId);
+  const listed = await venue.listTournaments(venueId, callerOf(c));
+  const result = await step();
+  if (listed.ok) {
+    await Promise.all(
+      listed.value
+        .filter((t) => t.status !== 'finished' && t.status !== 'cancelled')
+        .map((t) => tournamentStub(c.env, venueId, t.id).closeSocketsOf(t.id, userId)),
+    );
+  }
+  return result;
+}
+
 export const staff = router()
   .openapi(list, async (c) => {
     const { venueId } = c.req.valid('param');
@@ -118,16 +142,21 @@ export const staff = router()
   })
   .openapi(update, async (c) => {
     const { venueId, userId } = c.req.valid('param');
-    const user = unwrap(
-      await venueStub(c.env, venueId).updateStaff(venueId, callerOf(c), userId, c.req.valid('json')),
-    );
+    const patch = c.req.valid('json');
+    const change = async () =>
+      unwrap(await venueStub(c.env, venueId).updateStaff(venueId, callerOf(c), userId, patch));
+    const user = patch.role === undefined ? await change() : await endingSessions(c, venueId, userId, change);
     return reply(c, { user }, 200);
   })
   .openapi(remove, async (c) => {
     const { venueId, userId } = c.req.valid('param');
     return reply(
       c,
-      { user: unwrap(await venueStub(c.env, venueId).removeStaff(venueId, callerOf(c), userId)) },
+      {
+        user: await endingSessions(c, venueId, userId, async () =>
+          unwrap(await venueStub(c.env, venueId).removeStaff(venueId, callerOf(c), userId)),
+        ),
+      },
       200,
     );
   })
@@ -135,7 +164,11 @@ export const staff = router()
     const { venueId, userId } = c.req.valid('param');
     return reply(
       c,
-      { user: unwrap(await venueStub(c.env, venueId).revokeSessions(venueId, callerOf(c), userId)) },
+      {
+        user: await endingSessions(c, venueId, userId, async () =>
+          unwrap(await venueStub(c.env, venueId).revokeSessions(venueId, callerOf(c), userId)),
+        ),
+      },
       200,
     );
   })

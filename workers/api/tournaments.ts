@@ -168,7 +168,7 @@ tournaments
       );
     const caller = await callerFromToken(c.env, token);
     await allowed(c.env, venueId, caller, 'live.staff');
-    return upgrade(c, venueId, id, 'staff', offered.includes('felt') ? 'felt' : null);
+    return upgrade(c, venueId, id, 'staff', offered.includes('felt') ? 'felt' : null, caller.userId);
   });
 
 tournaments
@@ -280,6 +280,7 @@ export async function upgrade(
   id: string,
   role: 'staff' | 'public',
   protocol: string | null,
+  userId?: string,
 ): Promise<Response> {
   if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'UPGRADE_REQUIRED', 'This endpoint speaks WebSocket only');
@@ -293,6 +294,7 @@ export async function upgrade(
   const url = new URL(c.req.url);
   const params: Record<string, string> = { tournamentId: id, after: String(q.after), role };
   if (protocol) params.protocol = protocol;
+  if (userId) params.userId = userId;
   url.search = new URLSearchParams(params).toString();
   return stub.fetch(new Request(url, c.req.raw));
 }

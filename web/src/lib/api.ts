@@ -173,6 +173,8 @@ export const publicApi = {
   signUp: (input: SignUpInput) => call<SignedIn>('/signup', { method: 'POST', body: input }),
   signInPassword: (venueId: string, email: string, password: string) =>
     call<SignedIn>(`/venues/${seg(venueId)}/auth/password`, { method: 'POST', body: { email, password } }),
+  acceptInvite: (venueId: string, body: { email: string; code: string; password: string; pin?: string }) =>
+    call<SignedIn>(`/venues/${seg(venueId)}/auth/accept-invite`, { method: 'POST', body }),
   signInPin: (venueId: string, userId: string, pin: string) =>
     call<SignedIn>(`/venues/${seg(venueId)}/auth/pin`, { method: 'POST', body: { userId, pin } }),
   pinRoster: (venueId: string) =>
