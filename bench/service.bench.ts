@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LibsqlStorage } from '../durable-objects/storage/libsql.ts';
 import { openLibsqlFile } from '../durable-objects/storage/libsql-open.ts';
+import { namespacedStorage } from '../durable-objects/storage/namespaced.ts';
 import { packSnapshot } from '../durable-objects/storage/snapshot-codec.ts';
 import { SNAPSHOT_EVERY } from '../durable-objects/tournament/host.ts';
 import { replay, SNAPSHOT_FORMAT, snapshot } from '../engine/tournament/replay.ts';
@@ -54,29 +55,44 @@ const FANOUT_METRIC =
   'p99 over the commands of: command sent → last follower has its event frame. That bounds answer → last follower from above; ' +
   'measured from the answer it is ~0, because the TournamentDO finishes its fan-out before it answers';
 
-async function post(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}${path}`, {
+/** A venue signed up on a server, with its owner's token (every run uses fresh ones). */
+interface Venue {
+  readonly id: string;
+  /** `${server}/api/v1/venues/${id}` */
+  readonly url: string;
+  readonly token: string;
+}
+
+async function post(url: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${text.slice(0, 300)}`);
+  if (res.status >= 300) throw new Error(`POST ${url}: ${res.status} ${text.slice(0, 300)}`);
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-/** A tournament open for registration: the commands the benches send are Registers. */
-async function openTournament(base: string, label: string): Promise<string> {
-  const venueId = `bench-${label}-${crypto.randomUUID().slice(0, 8)}`;
-  await post(base, '/api/v1/venues', { id: venueId, name: `Bench ${label}` });
-  const created = await post(base, `/api/v1/venues/${venueId}/tournaments`, { name: `Bench ${label}` });
-  const id = (created.tournament as { id: string }).id;
-  await post(base, `/api/v1/tournaments/${id}/commands`, {
-    commandId: `${id}-open`,
-    type: 'OpenRegistration',
-    payload: {},
+async function signUp(base: string, venueId: string): Promise<Venue> {
+  const body = await post(`${base}/api/v1/signup`, {
+    venue: { id: venueId, name: `Bench ${venueId}` },
+    owner: { name: 'Bench Owner', email: `owner@${venueId}.bench`, password: 'bench-password-1' },
   });
-  return id;
+  return { id: venueId, url: `${base}/api/v1/venues/${venueId}`, token: body.token as string };
+}
+
+/** A tournament open for registration: the commands the benches send are Registers. */
+async function openTournament(base: string, label: string): Promise<{ venue: Venue; id: string }> {
+  const venue = await signUp(base, `bench-${label}-${crypto.randomUUID().slice(0, 8)}`.toLowerCase());
+  const created = await post(`${venue.url}/tournaments`, { name: `Bench ${label}` }, venue.token);
+  const id = (created.tournament as { id: string }).id;
+  await post(
+    `${venue.url}/tournaments/${id}/commands`,
+    { commandId: `${id}-open`, type: 'OpenRegistration', payload: {} },
+    venue.token,
+  );
+  return { venue, id };
 }
 
 interface Latency {
@@ -90,10 +106,11 @@ async function commandLatency(base: string, label: string): Promise<Latency> {
   const p50s: number[] = [];
   const p99s: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
-    const id = await openTournament(base, `${label}${r}`);
+    const { venue, id } = await openTournament(base, `${label}${r}`);
     const result = await runLoad<CommandsResult>({
       kind: 'commands',
-      url: `${base}/api/v1/tournaments/${id}/commands`,
+      url: `${venue.url}/tournaments/${id}/commands`,
+      headers: { authorization: `Bearer ${venue.token}` },
       warmup: WARMUP_COMMANDS,
       count: COMMANDS,
       prefix: `r${r}`,
@@ -147,13 +164,16 @@ interface ColdTournament {
  * keeps (at most SNAPSHOT_EVERY - 1 events behind: the worst case), one as if snapshots came
  * every 5,000 events, one with none (a full replay).
  */
+/** The venue the cold tournaments belong to (signed up once the box runs). */
+const COLD_VENUE = `bench-cold-${crypto.randomUUID().slice(0, 8)}`;
+
 async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
   const big = buildEvents(COLD_EVENTS);
   const typical = buildEvents(TYPICAL_EVENTS);
   const client = await openLibsqlFile(dbPath);
-  const storage = new LibsqlStorage(client);
+  const raw = new LibsqlStorage(client);
   try {
-    await storage.migrate();
+    await raw.migrate();
     const plans: ColdTournament[] = [
       {
         id: `cold-s${SNAPSHOT_EVERY}-${crypto.randomUUID().slice(0, 8)}`,
@@ -170,6 +190,8 @@ async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
       },
     ];
     for (const plan of plans) {
+      // Keyed as the TournamentDO named "venue/id" keys its rows (storage/namespaced.ts).
+      const storage = namespacedStorage(raw, `${COLD_VENUE}/${plan.id}`);
       const events = plan.typical ? typical : big;
       const CHUNK = 5000;
       for (let from = 0; from < events.length; from += CHUNK) {
@@ -201,12 +223,12 @@ async function seedColdTournaments(dbPath: string): Promise<ColdTournament[]> {
 
 /** Reads that place the command figure: the Worker alone, and the Worker plus one storage read. */
 async function boxContext(base: string): Promise<{ healthP50: number; readP50: number }> {
-  const id = await openTournament(base, 'ctx');
+  const { venue, id } = await openTournament(base, 'ctx');
   const health: number[] = [];
   const read: number[] = [];
   for (let i = 0; i < 230; i++) {
     const h = await timedGet(`${base}/api/v1/health`);
-    const r = await timedGet(`${base}/api/v1/tournaments/${id}/events?after=1&limit=1`);
+    const r = await timedGet(`${venue.url}/tournaments/${id}/events?after=1&limit=1`, venue.token);
     if (i >= 30) {
       health.push(h);
       read.push(r);
@@ -217,9 +239,9 @@ async function boxContext(base: string): Promise<{ healthP50: number; readP50: n
 
 let lastGetBytes = 0;
 
-async function timedGet(url: string): Promise<number> {
+async function timedGet(url: string, token?: string): Promise<number> {
   const start = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(url, token ? { headers: { authorization: `Bearer ${token}` } } : undefined);
   lastGetBytes = (await res.arrayBuffer()).byteLength;
   const ms = performance.now() - start;
   if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
@@ -257,16 +279,22 @@ function summarize(r: FanoutResult): Fanout {
 }
 
 async function boxFanout(box: BoxProcess, followers: number, commands: number): Promise<Fanout> {
-  const id = await openTournament(box.url, `fan${followers}`);
+  const { venue, id } = await openTournament(box.url, `fan${followers}`);
   const seq = (
-    (await (await fetch(`${box.url}/api/v1/tournaments/${id}/events?limit=1`)).json()) as { seq: number }
+    (await (
+      await fetch(`${venue.url}/tournaments/${id}/events?limit=1`, {
+        headers: { authorization: `Bearer ${venue.token}` },
+      })
+    ).json()) as { seq: number }
   ).seq;
   return summarize(
     await runLoad<FanoutResult>(
       {
         kind: 'fanout',
-        wsUrl: `${wsUrl(box.url)}/api/v1/tournaments/${id}/live?after=${seq}`,
-        commandUrl: `${box.url}/api/v1/tournaments/${id}/commands`,
+        // Followers are players: the public channel.
+        wsUrl: `${wsUrl(box.url)}/api/v1/public/venues/${venue.id}/tournaments/${id}/live?after=${seq}`,
+        commandUrl: `${venue.url}/tournaments/${id}/commands`,
+        headers: { authorization: `Bearer ${venue.token}` },
         followers,
         commands: commands + FANOUT_WARMUP,
         prefix: `fan${followers}`,
@@ -438,11 +466,11 @@ async function fanoutFigures(box: BoxProcess, figures: Figure[]): Promise<void> 
  * TournamentDO loads the tournament (snapshot + tail) to decide it, and the answer is tiny, so
  * this times the load without the 8 MB view the GET builds. Null if the API refuses it first.
  */
-async function timedFirstCommand(base: string, id: string, n: number): Promise<number | null> {
+async function timedFirstCommand(venue: Venue, id: string, n: number): Promise<number | null> {
   const start = performance.now();
-  const res = await fetch(`${base}/api/v1/tournaments/${id}/commands`, {
+  const res = await fetch(`${venue.url}/tournaments/${id}/commands`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${venue.token}` },
     body: JSON.stringify({
       commandId: `cold-probe-${n}`,
       type: 'Undo',
@@ -462,6 +490,8 @@ async function coldFigures(
   figures: Figure[],
 ): Promise<BoxProcess> {
   let box = started;
+  const venue = await signUp(box.url, COLD_VENUE);
+  const publicUrl = (id: string) => `${box.url}/api/v1/public/venues/${COLD_VENUE}/tournaments/${id}`;
   // Cold start: restart the box, then the first GET of each seeded tournament.
   const coldTimes = new Map<string, number[]>(cold.map((c) => [c.id, []]));
   for (let r = 0; r < REPEATS; r++) {
@@ -470,7 +500,7 @@ async function coldFigures(
     // Rotate which tournament is woken first, so none always pays for the first DO.
     const order = [...cold.slice(r % cold.length), ...cold.slice(0, r % cold.length)];
     for (const c of order) {
-      coldTimes.get(c.id)?.push(await timedGet(`${box.url}/api/v1/tournaments/${c.id}`));
+      coldTimes.get(c.id)?.push(await timedGet(publicUrl(c.id)));
     }
   }
   // The load alone: restart again, first request a refused command (no view built).
@@ -484,7 +514,7 @@ async function coldFigures(
   for (let r = 0; r < REPEATS; r++) {
     await box.stop();
     box = await startBoxProcess(boxData, port);
-    const ms = await timedFirstCommand(box.url, hostDefault.id, r);
+    const ms = await timedFirstCommand(venue, hostDefault.id, r);
     if (ms !== null) loadTimes.push(ms);
   }
   const loadNote =
@@ -492,14 +522,14 @@ async function coldFigures(
       ? ''
       : `; the load alone (first request a refused command, no view): ${round(median(loadTimes), 1)} ms`;
   const coldMedian = (c: ColdTournament) => median(coldTimes.get(c.id) ?? []);
-  const warm = await timedGet(`${box.url}/api/v1/tournaments/${hostDefault.id}`);
+  const warm = await timedGet(publicUrl(hostDefault.id));
   figures.push({
     name: 'service.cold_start_ms',
     value: round(coldMedian(hostDefault), 1),
     unit: 'ms',
     goal: '≤ 50 ms',
     note:
-      `box restarted, first GET /api/v1/tournaments/:id of a ${COLD_EVENTS.toLocaleString('en')}-event tournament, median of ${REPEATS} restarts; ` +
+      `box restarted, first GET /api/v1/public/venues/:v/tournaments/:id of a ${COLD_EVENTS.toLocaleString('en')}-event tournament, median of ${REPEATS} restarts; ` +
       `snapshot + ${hostDefault.tail}-event tail (SNAPSHOT_EVERY = ${SNAPSHOT_EVERY}, worst case): ${round(coldMedian(hostDefault), 1)} ms; ` +
       `+ ${every5k.tail}-event tail (as if every 5,000): ${round(coldMedian(every5k), 1)} ms; ` +
       `no snapshot (full replay): ${round(coldMedian(none), 1)} ms${loadNote}; a ${TYPICAL_EVENTS.toLocaleString('en')}-event tournament (snapshot + ${typical.tail}-event tail): ${round(coldMedian(typical), 1)} ms; the same GET warm: ${round(warm, 1)} ms. ` +

@@ -15,6 +15,8 @@ import { ASSETS_DIR, ROOT, WORKER_BUNDLE, WORKERD_BIN } from '../scripts/lib/pat
 import { generateKeyEntry } from '../workers/auth/keys.ts';
 import { assertPortFree } from './port-check.ts';
 import { startStorageServer } from './storage-server.ts';
+import { readPairing } from './sync/pairing.ts';
+import { Reconciler } from './sync/reconciler.ts';
 import { renderWorkerdConfig } from './workerd-config.ts';
 
 export interface BoxOptions {
@@ -24,12 +26,16 @@ export interface BoxOptions {
   readonly port?: number;
   /** Where to write log lines (default: stdout). */
   readonly log?: (line: string) => void;
+  /** How often a paired box syncs with the cloud (default 30 s). */
+  readonly syncIntervalMs?: number;
 }
 
 export interface RunningBox {
   readonly url: string;
   readonly dataDir: string;
   readonly migrations: MigrationStatus;
+  /** The link to the cloud (idle when the box is not paired). */
+  readonly reconciler: Reconciler;
   /** Resolves when workerd exits for any reason. */
   readonly exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -101,7 +107,14 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
 
   const token = randomBytes(24).toString('hex');
   const jwtKeys = boxSigningKeys(dataDir);
-  const storageServer = await startStorageServer(storage, token);
+  const localKey = randomBytes(24).toString('hex');
+  let reconciler: Reconciler | null = null;
+  const storageServer = await startStorageServer(storage, token, {
+    status: () => ({
+      ...(reconciler?.status() ?? { paired: false }),
+      lan: { url: `http://${host}:${port}` },
+    }),
+  });
   const compat = readCompat();
   const configPath = join(dataDir, 'runtime', 'workerd.capnp');
   writeFileSync(
@@ -117,6 +130,7 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
       storagePort: storageServer.port,
       storageToken: token,
       jwtKeys,
+      localKey,
       adminKey: process.env.FELT_ADMIN_KEY,
       compatibilityDate: compat.date,
       compatibilityFlags: compat.flags,
@@ -153,5 +167,19 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
     await stop();
     throw e;
   }
-  return { url: localUrl, dataDir, migrations, exited, stop };
+  reconciler = new Reconciler({
+    pairing: readPairing(dataDir),
+    dataDir,
+    localUrl,
+    localKey,
+    ...(options.syncIntervalMs !== undefined && { intervalMs: options.syncIntervalMs }),
+    log,
+  });
+  reconciler.start();
+  const link = reconciler;
+  const stopAll = async () => {
+    await link.stop();
+    await stop();
+  };
+  return { url: localUrl, dataDir, migrations, reconciler: link, exited, stop: stopAll };
 }

@@ -1,16 +1,26 @@
 /**
  * `felt-box` / `npm run box`: the venue box command line.
- *   felt-box serve [--data-dir DIR] [--host ADDR] [--port N]
+ *   felt-box serve  [--data-dir DIR] [--host ADDR] [--port N]
+ *   felt-box pair   --cloud URL --code CODE [--data-dir DIR]
+ *   felt-box status [--data-dir DIR]
  * Flags fall back to FELT_BOX_DATA, FELT_BOX_HOST, FELT_BOX_PORT.
  */
+
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BOX_HOST, DEFAULT_BOX_PORT, startBox } from './box.ts';
 import { PortInUseError } from './port-check.ts';
+import { PairingError, pairBox, readPairing } from './sync/pairing.ts';
 
 class UsageError extends Error {}
 
 const USAGE = `usage: felt-box serve [--data-dir DIR] [--host ADDR] [--port N]
+       felt-box pair --cloud URL --code CODE [--data-dir DIR]
+       felt-box status [--data-dir DIR]
   --data-dir  where the box keeps its database (env FELT_BOX_DATA, default ./.felt/box)
+  --cloud     the Felt cloud to pair with (https://…)
+  --code      the one-time pairing code the venue owner made in the cloud
   --host      address to listen on (env FELT_BOX_HOST, default ${DEFAULT_BOX_HOST}: the whole LAN)
   --port      port to listen on (env FELT_BOX_PORT, default ${DEFAULT_BOX_PORT})`;
 
@@ -50,8 +60,103 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv)
   return { dataDir, host, port };
 }
 
+export interface PairFlags {
+  readonly dataDir: string;
+  readonly cloudUrl: string;
+  readonly code: string;
+}
+
+export function parsePairFlags(argv: readonly string[], env: NodeJS.ProcessEnv): PairFlags {
+  let values: { 'data-dir'?: string; cloud?: string; code?: string };
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: { 'data-dir': { type: 'string' }, cloud: { type: 'string' }, code: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+  }
+  const cloudUrl = values.cloud ?? '';
+  if (!/^https?:\/\/[^\s/]+/.test(cloudUrl))
+    throw new UsageError(`--cloud must be a URL such as https://felt.example, got "${cloudUrl}"`);
+  const code = (values.code ?? '').trim();
+  if (!/^[A-Za-z0-9]{4,40}$/.test(code))
+    throw new UsageError('--code must be the pairing code from the cloud (letters and digits)');
+  const dataDir = values['data-dir'] ?? env.FELT_BOX_DATA ?? '.felt/box';
+  return { dataDir, cloudUrl, code };
+}
+
+function dataDirFlag(argv: readonly string[], env: NodeJS.ProcessEnv): string {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: { 'data-dir': { type: 'string' } },
+      strict: true,
+    });
+    return values['data-dir'] ?? env.FELT_BOX_DATA ?? '.felt/box';
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+  }
+}
+
+async function pairCommand(rest: string[]): Promise<number> {
+  let flags: PairFlags;
+  try {
+    flags = parsePairFlags(rest, process.env);
+  } catch (e) {
+    process.stderr.write(`felt-box: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  mkdirSync(flags.dataDir, { recursive: true });
+  try {
+    const p = await pairBox(flags);
+    process.stdout.write(
+      `Paired as "${p.name}" (${p.boxId}) with venue ${p.venueId} at ${p.cloudUrl}.\nThe box mirrors the venue's staff, players and templates when it runs (felt-box serve).\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof PairingError) {
+      process.stderr.write(`felt-box: pairing failed: ${e.message}\n`);
+      return 4;
+    }
+    throw e;
+  }
+}
+
+/** Prints the box's link status as the running box last wrote it. */
+function statusCommand(rest: string[]): number {
+  let dataDir: string;
+  try {
+    dataDir = dataDirFlag(rest, process.env);
+  } catch (e) {
+    process.stderr.write(`felt-box: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const pairing = readPairing(dataDir);
+  const file = join(dataDir, 'status.json');
+  const status = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : null;
+  const when = (t: unknown) => (typeof t === 'number' ? new Date(t).toISOString() : 'never');
+  const lines = [
+    `paired:          ${pairing ? `yes, venue ${pairing.venueId} at ${pairing.cloudUrl} as ${pairing.boxId}` : 'no (felt-box pair --cloud URL --code CODE)'}`,
+    `cloud reachable: ${status?.cloudReachable === null || status === null ? 'unknown' : status.cloudReachable ? 'yes' : 'no'}`,
+    `last sync:       ${when(status?.lastSyncAt)}`,
+    `last attempt:    ${when(status?.lastAttemptAt)}`,
+    ...(status?.lastError ? [`last error:      ${String(status.lastError)}`] : []),
+    ...(status?.mirrored ? [`mirrored:        ${JSON.stringify(status.mirrored)}`] : []),
+    ...(status?.warning ? [`WARNING:         ${String(status.warning)}`] : []),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
+  if (command === 'pair') return pairCommand(rest);
+  if (command === 'status') return statusCommand(rest);
   if (command !== 'serve') {
     process.stderr.write(`felt-box: unknown command "${command}"\n${USAGE}\n`);
     return 2;

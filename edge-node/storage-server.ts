@@ -51,12 +51,29 @@ export async function dispatch(storage: StoragePort, rpc: StorageRpc): Promise<u
   }
 }
 
-export function startStorageServer(storage: StoragePort, token: string): Promise<StorageServer> {
+export interface StorageServerOptions {
+  /** The box's sync status, served at GET /status to the box's own Worker (same token). */
+  readonly status?: () => unknown;
+}
+
+export function startStorageServer(
+  storage: StoragePort,
+  token: string,
+  options: StorageServerOptions = {},
+): Promise<StorageServer> {
   const server = createServer((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (req.method === 'GET' && req.url === '/status' && options.status) {
+      if (req.headers[STORAGE_TOKEN_HEADER] !== token) {
+        reply(403, { ok: false, error: { code: 'FORBIDDEN', message: 'bad storage token' } });
+        return;
+      }
+      reply(200, options.status());
+      return;
+    }
     if (req.method !== 'POST' || req.url !== STORAGE_RPC_PATH) {
       reply(404, { ok: false, error: { code: 'NOT_FOUND', message: 'unknown path' } });
       return;

@@ -17,6 +17,8 @@ export interface WorkerdConfigInput {
   readonly jwtKeys: string;
   /** Operator key for support accounts, when the operator set one. */
   readonly adminKey?: string | undefined;
+  /** Random per run: the box's process calls its own Worker's box-only routes with it. */
+  readonly localKey: string;
   readonly compatibilityDate: string;
   readonly compatibilityFlags: readonly string[];
 }
@@ -55,7 +57,8 @@ const feltWorker :Workerd.Worker = (
     (name = "TOURNAMENT", durableObjectNamespace = "TournamentDO"),
     (name = "VENUE", durableObjectNamespace = "VenueDO"),
     (name = "DIRECTORY", durableObjectNamespace = "DirectoryDO"),
-    (name = "FELT_JWT_KEYS", text = ${str(c.jwtKeys)}),${c.adminKey ? `\n    (name = "FELT_ADMIN_KEY", text = ${str(c.adminKey)}),` : ''}
+    (name = "FELT_JWT_KEYS", text = ${str(c.jwtKeys)}),
+    (name = "FELT_BOX_LOCAL_KEY", text = ${str(c.localKey)}),${c.adminKey ? `\n    (name = "FELT_ADMIN_KEY", text = ${str(c.adminKey)}),` : ''}
   ],
   durableObjectNamespaces = [
     (className = "TournamentDO", uniqueKey = "felt-tournament-do", enableSql = true),

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { auth } from './api/auth.ts';
+import { boxes } from './api/boxes.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
 import { players } from './api/players.ts';
@@ -14,6 +15,7 @@ import { tournaments } from './api/tournaments.ts';
 import { venue } from './api/venue.ts';
 import type { AppEnv } from './http/auth.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
+import { boxLocal, sync } from './sync/routes.ts';
 import { VERSION } from './version.ts';
 
 /** JSON bodies; the TD3 import route has its own, larger limit. */
@@ -45,7 +47,9 @@ export function createApi() {
     return venueCors(c, next);
   });
   api.use('*', async (c, next) => {
-    if (c.req.path.endsWith('/imports/td3')) return next();
+    // TD3 files have their own limit; a box mirroring a large player database comes from the
+    // box's own process (its local key is checked by the route).
+    if (c.req.path.endsWith('/imports/td3') || c.req.path.startsWith('/api/v1/box/')) return next();
     return bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
@@ -65,6 +69,8 @@ export function createApi() {
     .route('/', players)
     .route('/', staff)
     .route('/', templates)
+    .route('/', boxes)
+    .route('/', boxLocal)
     .route('/', venue);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -79,8 +85,14 @@ export function createApi() {
       description: 'Poker tournaments and venues. Errors are { error: { code, message, details } }.',
     },
   });
+  const syncApi = new OpenAPIHono<AppEnv>().route('/', sync);
+  syncApi.onError((err, c) => errorResponse(c, err));
   const root = new OpenAPIHono<AppEnv>()
     .route('/api/v1', api)
+    .route('/sync/v1', syncApi)
+    .all('/sync/*', (c) =>
+      errorResponse(c, new ApiError(404, 'ROUTE_NOT_FOUND', `No sync route ${c.req.method} ${c.req.path}`)),
+    )
     .all('/api/*', (c) =>
       errorResponse(c, new ApiError(404, 'ROUTE_NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`)),
     );

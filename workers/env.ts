@@ -11,6 +11,8 @@ export interface Env {
   readonly FELT_JWT_KEYS?: string;
   /** Operator key allowing support accounts to be created (a secret; absent = disabled). */
   readonly FELT_ADMIN_KEY?: string;
+  /** Box only: the key the box's own process uses for its local endpoints (mirroring). */
+  readonly FELT_BOX_LOCAL_KEY?: string;
   /** Static files of the web app (SvelteKit's client build). */
   readonly ASSETS: Fetcher;
   readonly FELT_RUNTIME: 'cloud' | 'box';

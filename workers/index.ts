@@ -15,7 +15,9 @@ const api = createApi();
 export default {
   fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
-    if (pathname === '/api' || pathname.startsWith('/api/')) return api.fetch(request, env, ctx);
+    if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/sync/')) {
+      return api.fetch(request, env, ctx);
+    }
     return web.fetch(request, env, ctx);
   },
 } satisfies ExportedHandler<Env>;

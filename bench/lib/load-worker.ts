@@ -12,6 +12,8 @@ import WebSocket from 'ws';
 
 export interface CommandsTask {
   readonly kind: 'commands';
+  /** Extra request headers (the staff token). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Full URL of the commands endpoint. */
   readonly url: string;
   readonly warmup: number;
@@ -26,6 +28,7 @@ export interface FanoutTask {
   readonly wsUrl: string;
   /** URL the commands are POSTed to. */
   readonly commandUrl: string;
+  readonly headers?: Readonly<Record<string, string>>;
   readonly followers: number;
   readonly commands: number;
   readonly prefix: string;
@@ -58,10 +61,14 @@ function body(commandId: string, type: string, payload: Record<string, unknown>)
   return JSON.stringify({ commandId, type, payload });
 }
 
-async function post(url: string, text: string): Promise<{ status: number; text: string }> {
+async function post(
+  url: string,
+  text: string,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<{ status: number; text: string }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: text,
   });
   return { status: res.status, text: await res.text() };
@@ -74,7 +81,7 @@ async function runCommands(task: CommandsTask): Promise<CommandsResult> {
     const id = `${task.prefix}-${i}`;
     const text = body(id, 'Register', { playerId: id, name: `Bench Player ${i}` });
     const start = performance.now();
-    const res = await post(task.url, text);
+    const res = await post(task.url, text, task.headers);
     const ms = performance.now() - start;
     if (res.status !== 201) {
       errors++;
@@ -166,6 +173,7 @@ async function runFanout(task: FanoutTask): Promise<FanoutResult> {
     const res = await post(
       task.commandUrl,
       body(id, 'Register', { playerId: id, name: `Follower Cup ${c}` }),
+      task.headers,
     );
     const answeredAt = performance.now();
     if (res.status !== 201)

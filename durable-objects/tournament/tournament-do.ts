@@ -46,8 +46,8 @@ export class TournamentDO extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    // Keyed by this object (venue and id), not the bare id: see storage/namespaced.ts.
-    this.#storage = namespacedStorage(storageFor(env, ctx.storage), ctx.id.toString());
+    // Keyed by this object's name ("venue/id"), not the bare id: see storage/namespaced.ts.
+    this.#storage = namespacedStorage(storageFor(env, ctx.storage), ctx.id.name ?? ctx.id.toString());
     // Answered by the runtime without waking the object: keeps idle followers free.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
     ctx.blockConcurrencyWhile(async () => {

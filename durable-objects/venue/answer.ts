@@ -22,7 +22,9 @@ export class VenueError extends Error {
 }
 
 export function notFound(what: string, id: string): VenueError {
-  return new VenueError(404, `${what.toUpperCase()}_NOT_FOUND`, `No ${what} ${id}`, { id });
+  return new VenueError(404, `${what.toUpperCase().replace(/\s+/g, '_')}_NOT_FOUND`, `No ${what} ${id}`, {
+    id,
+  });
 }
 
 function statusOfDomain(code: string): number {

@@ -86,6 +86,35 @@ export interface TournamentListing {
   readonly updatedAt: number;
 }
 
+/** A venue box paired with this (cloud) venue. */
+export interface BoxRecord {
+  readonly id: string;
+  readonly name: string;
+  /** SHA-256 of the box's credential secret (the box keeps the secret). */
+  readonly credentialHash: string;
+  readonly pairedAt: number;
+  readonly pairedBy: string;
+  readonly revokedAt: number | null;
+  readonly lastSeenAt: number | null;
+}
+
+/** A one-time pairing code an owner made for a box (stored as a hash). */
+export interface PairingCode {
+  /** SHA-256 of the code; also the record's key. */
+  readonly id: string;
+  readonly boxName: string;
+  readonly createdBy: string;
+  readonly expiresAt: number;
+}
+
+/** What a paired box mirrors from the cloud for offline use (staff with hashes included). */
+export interface VenueMirror {
+  readonly settings: VenueSettings;
+  readonly staff: readonly StaffRecord[];
+  readonly players: readonly import('../../engine/players/types.ts').Player[];
+  readonly templates: readonly import('./templates.ts').VenueTemplate[];
+}
+
 export interface AuditEntry {
   readonly at: number;
   readonly actorId: string;

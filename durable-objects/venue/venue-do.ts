@@ -42,6 +42,7 @@ import type { StoragePort } from '../storage/port.ts';
 import { answer, notFound, VenueError } from './answer.ts';
 import {
   type AuditEntry,
+  type BoxRecord,
   type Caller,
   DEFAULT_PUBLISHING,
   type Publishing,
@@ -49,6 +50,7 @@ import {
   type StaffView,
   type TournamentListing,
   type VenueAnswer,
+  type VenueMirror,
   type VenueSettings,
 } from './model.ts';
 import {
@@ -107,6 +109,9 @@ export type PlayerInput = {
   readonly notes?: string | null;
   readonly display?: NameDisplay | null;
 };
+
+/** Pairing codes last long enough to walk to the box and type one. */
+const PAIRING_TTL_MS = 15 * 60_000;
 
 export class VenueDO extends DurableObject<Env> {
   readonly #port: StoragePort;
@@ -645,8 +650,13 @@ export class VenueDO extends DurableObject<Env> {
   revokeSessions(venueId: string, caller: Caller, userId: string): Promise<VenueAnswer<StaffView>> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
-      const me = await this.#authorize(store, caller, 'venue.read');
-      if (me?.id !== userId) await this.#authorize(store, caller, 'staff.manage');
+      // Yourself with any role; anyone else needs staff.manage (checked first: a refused
+      // write must leave no trace, not even a support read in the audit).
+      await this.#authorize(
+        store,
+        caller,
+        caller.userId === userId && caller.role !== 'support' ? 'venue.read' : 'staff.manage',
+      );
       const target = this.#staffTarget(store, userId);
       const now = Date.now();
       const next = { ...target, tokenVersion: target.tokenVersion + 1, updatedAt: now };
@@ -701,8 +711,13 @@ export class VenueDO extends DurableObject<Env> {
   setPin(venueId: string, caller: Caller, userId: string, pin: string): Promise<VenueAnswer<StaffView>> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
-      const me = await this.#authorize(store, caller, 'venue.read');
-      if (me?.id !== userId) await this.#authorize(store, caller, 'staff.manage');
+      // Yourself with any role; anyone else needs staff.manage (checked first: a refused
+      // write must leave no trace, not even a support read in the audit).
+      await this.#authorize(
+        store,
+        caller,
+        caller.userId === userId && caller.role !== 'support' ? 'venue.read' : 'staff.manage',
+      );
       const badPin = pinProblem(pin);
       if (badPin) throw new VenueError(422, 'WEAK_PIN', badPin);
       const target = this.#staffTarget(store, userId);
@@ -862,6 +877,171 @@ export class VenueDO extends DurableObject<Env> {
     });
   }
 
+  // ---- boxes -------------------------------------------------------------------------------
+
+  /** A one-time code for pairing a box (owner); valid 15 minutes, shown once. */
+  createPairingCode(
+    venueId: string,
+    caller: Caller,
+    boxName: string,
+  ): Promise<VenueAnswer<{ code: string; expiresAt: number }>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'boxes.manage');
+      const now = Date.now();
+      const code = randomCode(10);
+      const expiresAt = now + PAIRING_TTL_MS;
+      const expired = [...store.pairingCodes.values()].filter((p) => p.expiresAt <= now).map((p) => p.id);
+      await store.write(now, {
+        pairingCodes: [{ id: await sha256Hex(code), boxName, createdBy: caller.userId, expiresAt }],
+        deletePairingCodes: expired,
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'box.pairing-code',
+            target: null,
+            details: { boxName },
+          },
+        ],
+      });
+      return { code, expiresAt };
+    });
+  }
+
+  /** Exchanges a pairing code for a box credential (once). */
+  pairBox(
+    venueId: string,
+    code: string,
+    client: string,
+  ): Promise<VenueAnswer<{ boxId: string; credential: string; name: string }>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const now = Date.now();
+      this.#rateLimit(`pair:${client}`, now);
+      const hash = await sha256Hex(code.trim().toUpperCase());
+      const pairing = store.pairingCodes.get(hash);
+      if (!pairing || pairing.expiresAt <= now) {
+        throw new AuthError('BAD_CREDENTIALS', 'This pairing code is wrong or has expired: make a new one');
+      }
+      const boxId = `box_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      const secret = randomCode(32);
+      const box: BoxRecord = {
+        id: boxId,
+        name: pairing.boxName,
+        credentialHash: await sha256Hex(secret),
+        pairedAt: now,
+        pairedBy: pairing.createdBy,
+        revokedAt: null,
+        lastSeenAt: now,
+      };
+      await store.write(now, {
+        boxes: [box],
+        deletePairingCodes: [hash],
+        audit: [
+          {
+            actorId: pairing.createdBy,
+            actorRole: 'owner',
+            action: 'box.paired',
+            target: boxId,
+            details: { name: box.name },
+          },
+        ],
+      });
+      return { boxId, credential: `${boxId}.${secret}`, name: box.name };
+    });
+  }
+
+  listBoxes(venueId: string, caller: Caller): Promise<VenueAnswer<Omit<BoxRecord, 'credentialHash'>[]>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'venue.read');
+      return [...store.boxes.values()]
+        .map(({ credentialHash: _h, ...b }) => b)
+        .sort((a, b) => a.pairedAt - b.pairedAt);
+    });
+  }
+
+  /** Revokes a box's credential (owner): its next sync is refused. */
+  revokeBox(venueId: string, caller: Caller, boxId: string): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'boxes.manage');
+      const box = store.boxes.get(boxId);
+      if (!box) throw notFound('box', boxId);
+      const now = Date.now();
+      await store.write(now, {
+        boxes: [{ ...box, revokedAt: box.revokedAt ?? now }],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'box.revoked',
+            target: boxId,
+            details: null,
+          },
+        ],
+      });
+      return true as const;
+    });
+  }
+
+  /** The venue's records for a paired box's offline use (its credential checked first). */
+  mirrorFor(venueId: string, credential: string): Promise<VenueAnswer<VenueMirror>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      await this.#box(store, credential);
+      return {
+        settings,
+        staff: [...store.staff.values()],
+        players: [...store.players.values()],
+        templates: [...store.templates.values()],
+      };
+    });
+  }
+
+  async #box(store: VenueStore, credential: string): Promise<BoxRecord> {
+    const [boxId = '', secret = ''] = credential.split('.');
+    const box = store.boxes.get(boxId);
+    if (!box || !sameDigest(box.credentialHash, await sha256Hex(secret))) {
+      throw new AuthError('UNAUTHENTICATED', 'Unknown box credential: pair the box again');
+    }
+    if (box.revokedAt !== null)
+      throw new AuthError('TOKEN_REVOKED', 'This box was unpaired by the venue owner');
+    const now = Date.now();
+    // Seen-at is for the owner's list; once every few minutes is enough (rows written cost).
+    if (box.lastSeenAt === null || now - box.lastSeenAt > 5 * 60_000) {
+      await store.write(now, { boxes: [{ ...box, lastSeenAt: now }] });
+    }
+    return box;
+  }
+
+  /**
+   * On the box: takes the cloud's records as its own (staff with their hashes, so PINs and
+   * passwords work offline). Called by the box's own process, never from the LAN.
+   */
+  importMirror(
+    venueId: string,
+    mirror: VenueMirror,
+  ): Promise<VenueAnswer<{ staff: number; players: number; templates: number }>> {
+    return answer(async () => {
+      if (this.env.FELT_RUNTIME !== 'box')
+        throw new VenueError(403, 'BOX_ONLY', 'Only a box mirrors a venue');
+      const store = await this.#load(venueId);
+      const now = Date.now();
+      // Lock-out state stays the box's own: a PIN walk on the LAN is counted here.
+      const staff = mirror.staff.map((s) => {
+        const local = store.staff.get(s.id);
+        return local ? { ...s, pinFailures: local.pinFailures, passwordFailures: local.passwordFailures } : s;
+      });
+      await store.write(now, {
+        settings: mirror.settings,
+        replace: { staff, players: mirror.players, templates: mirror.templates },
+      });
+      return { staff: staff.length, players: mirror.players.length, templates: mirror.templates.length };
+    });
+  }
+
   // ---- templates and tournaments -----------------------------------------------------------
 
   listTemplates(venueId: string, caller: Caller): Promise<VenueAnswer<VenueTemplate[]>> {
@@ -943,6 +1123,22 @@ export class VenueDO extends DurableObject<Env> {
       await this.#authorize(store, caller, 'tournaments.read');
       return [...store.tournaments.values()].sort((a, b) => b.createdAt - a.createdAt);
     });
+  }
+
+  /** Ids of the venue's tournaments still being played (for the edge, after an authorized step). */
+  async openTournamentIds(venueId: string): Promise<string[]> {
+    const store = await this.#load(venueId);
+    return [...store.tournaments.values()]
+      .filter((t) => t.status !== 'finished' && t.status !== 'cancelled')
+      .map((t) => t.id);
+  }
+
+  /** Sets the venue's public code (the edge claimed it in the directory after sign-up). */
+  async setPublicCode(venueId: string, publicCode: string): Promise<void> {
+    const store = await this.#load(venueId);
+    if (!store.settings || store.settings.publicCode === publicCode) return;
+    const now = Date.now();
+    await store.write(now, { settings: { ...store.settings, publicCode, updatedAt: now } });
   }
 
   /** Lists a tournament the edge has just created in its own Durable Object. */

@@ -5,7 +5,14 @@
  */
 import type { Player } from '../../engine/players/types.ts';
 import type { StoragePort, WriteOp } from '../storage/port.ts';
-import type { AuditEntry, StaffRecord, TournamentListing, VenueSettings } from './model.ts';
+import type {
+  AuditEntry,
+  BoxRecord,
+  PairingCode,
+  StaffRecord,
+  TournamentListing,
+  VenueSettings,
+} from './model.ts';
 import type { VenueTemplate } from './templates.ts';
 
 const scopes = (venueId: string) => ({
@@ -14,10 +21,12 @@ const scopes = (venueId: string) => ({
   players: `v:${venueId}:players`,
   templates: `v:${venueId}:templates`,
   tournaments: `v:${venueId}:tournaments`,
+  boxes: `v:${venueId}:boxes`,
+  pairingCodes: `v:${venueId}:pairing`,
   audit: `v:${venueId}:audit`,
 });
 
-type Collection = 'staff' | 'players' | 'templates' | 'tournaments';
+type Collection = 'staff' | 'players' | 'templates' | 'tournaments' | 'boxes' | 'pairingCodes';
 
 export class VenueStore {
   readonly venueId: string;
@@ -28,6 +37,8 @@ export class VenueStore {
   readonly players = new Map<string, Player>();
   readonly templates = new Map<string, VenueTemplate>();
   readonly tournaments = new Map<string, TournamentListing>();
+  readonly boxes = new Map<string, BoxRecord>();
+  readonly pairingCodes = new Map<string, PairingCode>();
   #auditCounter = 0;
 
   private constructor(port: StoragePort, venueId: string) {
@@ -39,18 +50,22 @@ export class VenueStore {
   static async load(port: StoragePort, venueId: string): Promise<VenueStore> {
     const store = new VenueStore(port, venueId);
     const s = store.#scopes;
-    const [settings, staff, players, templates, tournaments] = await Promise.all([
+    const [settings, staff, players, templates, tournaments, boxes, pairingCodes] = await Promise.all([
       port.getMeta(s.settings, 'settings'),
       port.listMeta(s.staff),
       port.listMeta(s.players),
       port.listMeta(s.templates),
       port.listMeta(s.tournaments),
+      port.listMeta(s.boxes),
+      port.listMeta(s.pairingCodes),
     ]);
     store.settings = settings ? (JSON.parse(settings) as VenueSettings) : null;
     for (const row of staff) store.staff.set(row.key, JSON.parse(row.value) as StaffRecord);
     for (const row of players) store.players.set(row.key, JSON.parse(row.value) as Player);
     for (const row of templates) store.templates.set(row.key, JSON.parse(row.value) as VenueTemplate);
     for (const row of tournaments) store.tournaments.set(row.key, JSON.parse(row.value) as TournamentListing);
+    for (const row of boxes) store.boxes.set(row.key, JSON.parse(row.value) as BoxRecord);
+    for (const row of pairingCodes) store.pairingCodes.set(row.key, JSON.parse(row.value) as PairingCode);
     return store;
   }
 
@@ -67,6 +82,15 @@ export class VenueStore {
       templates?: readonly VenueTemplate[];
       deleteTemplates?: readonly string[];
       tournaments?: readonly TournamentListing[];
+      boxes?: readonly BoxRecord[];
+      pairingCodes?: readonly PairingCode[];
+      deletePairingCodes?: readonly string[];
+      /** Replaces a whole collection (a box mirroring the cloud's records). */
+      replace?: {
+        readonly staff: readonly StaffRecord[];
+        readonly players: readonly Player[];
+        readonly templates: readonly VenueTemplate[];
+      };
       audit?: readonly Omit<AuditEntry, 'at'>[];
     },
   ): Promise<void> {
@@ -86,9 +110,23 @@ export class VenueStore {
       ['players', changes.players],
       ['templates', changes.templates],
       ['tournaments', changes.tournaments],
+      ['boxes', changes.boxes],
+      ['pairingCodes', changes.pairingCodes],
     ];
     for (const [name, rows] of collections) for (const row of rows ?? []) put(s[name], row.id, row);
     for (const id of changes.deleteTemplates ?? []) put(s.templates, id, null);
+    for (const id of changes.deletePairingCodes ?? []) put(s.pairingCodes, id, null);
+    if (changes.replace) {
+      const r = changes.replace;
+      const gone = <T extends { id: string }>(now: ReadonlyMap<string, unknown>, next: readonly T[]) =>
+        [...now.keys()].filter((k) => !next.some((n) => n.id === k));
+      for (const id of gone(this.staff, r.staff)) put(s.staff, id, null);
+      for (const id of gone(this.players, r.players)) put(s.players, id, null);
+      for (const id of gone(this.templates, r.templates)) put(s.templates, id, null);
+      for (const row of r.staff) put(s.staff, row.id, row);
+      for (const row of r.players) put(s.players, row.id, row);
+      for (const row of r.templates) put(s.templates, row.id, row);
+    }
     for (const entry of changes.audit ?? []) {
       // Sortable keys: time, then a counter for entries in the same millisecond.
       const key = `${String(now).padStart(15, '0')}-${String(this.#auditCounter++ % 1e6).padStart(6, '0')}`;
@@ -102,6 +140,18 @@ export class VenueStore {
     for (const r of changes.templates ?? []) this.templates.set(r.id, r);
     for (const id of changes.deleteTemplates ?? []) this.templates.delete(id);
     for (const r of changes.tournaments ?? []) this.tournaments.set(r.id, r);
+    for (const r of changes.boxes ?? []) this.boxes.set(r.id, r);
+    for (const r of changes.pairingCodes ?? []) this.pairingCodes.set(r.id, r);
+    for (const id of changes.deletePairingCodes ?? []) this.pairingCodes.delete(id);
+    if (changes.replace) {
+      const fill = <T extends { id: string }>(map: Map<string, T>, rows: readonly T[]) => {
+        map.clear();
+        for (const row of rows) map.set(row.id, row);
+      };
+      fill(this.staff, changes.replace.staff);
+      fill(this.players, changes.replace.players);
+      fill(this.templates, changes.replace.templates);
+    }
   }
 
   /** The newest audit entries first. */

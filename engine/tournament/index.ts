@@ -15,12 +15,15 @@
  * - Places and prizes are derived, never stored (results.ts); undo is compensation with
  *   blocking errors naming the later command (undo.ts).
  */
+
+export type { CommandSpan } from './command-log.ts';
+export { missingForCommand, missingForEvent, missingForEvents, withCommandEvents } from './command-log.ts';
 export { commandSchema, isTournamentCommand, structureSchema } from './commands.schema.ts';
 export { buildConfig, DEFAULT_FINAL_TABLE_SIZE, DEFAULT_RULES } from './config.ts';
 export type { Decision } from './decide.ts';
 export { decide } from './decide.ts';
 export { evolve } from './evolve.ts';
-export { replay, restore, snapshot } from './replay.ts';
+export { replay, restore, SNAPSHOT_FORMAT, snapshot } from './replay.ts';
 export type { Placing } from './results.ts';
 export { finishingPlaces, payouts, prizePool, prizes } from './results.ts';
 export type { EntryStanding, PlayerBounty, Standings } from './standings.ts';

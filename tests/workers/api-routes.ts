@@ -46,16 +46,19 @@ export interface Ids {
   readonly playerId: string;
   readonly templateId: string;
   readonly code: string;
+  /** No box is paired in tests: a well-formed id that names nothing. */
+  readonly boxId: string;
 }
+
+/** For a path parameter this file does not know yet (a route added later): names nothing. */
+const UNKNOWN_ID = 'no-such-id-123';
 
 /** Puts ids into a documented path and prefixes /api/v1. Ids are inserted as given (raw). */
 export function fill(path: string, ids: Partial<Record<keyof Ids, string>>): string {
   return (
     API +
     path.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const v = ids[name as keyof Ids];
-      if (v === undefined) throw new Error(`no id for {${name}} in ${path}`);
-      return v;
+      return ids[name as keyof Ids] ?? UNKNOWN_ID;
     })
   );
 }
@@ -136,6 +139,7 @@ export async function furnishVenue(target: ApiTarget, prefix = 'fz'): Promise<Fu
       playerId,
       templateId,
       code: venue.venue.publicCode,
+      boxId: 'box-never-paired',
     },
     tournamentIds: [tournamentId],
   };
@@ -173,6 +177,7 @@ export async function snapshot(target: ApiTarget, v: FurnishedVenue): Promise<Re
     players: await read(owner, `${owner.base}/players?q=&limit=100`),
     templates: await read(owner, `${owner.base}/templates`),
     tournaments: timeless(tournaments),
+    boxes: await read(owner, `${owner.base}/boxes`),
     audit: await read(owner, `${owner.base}/audit?limit=500`),
     publicPage: timeless(await (await target.fetch(`${API}/public/venues/${owner.venueId}`)).json()),
   };

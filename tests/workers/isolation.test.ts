@@ -113,6 +113,9 @@ function attemptsFor(
         add({ method: 'POST', body: mini });
         add({ method: 'POST', body: mini }, '?mode=structure', `${key}?mode=structure`);
         break;
+      case 'POST /venues/{venueId}/boxes/pairing-codes':
+        add(jsonInit('POST', { name: 'B’s box' }));
+        break;
       case 'PATCH /venues/{venueId}':
         add(jsonInit('PATCH', { name: 'Owned by B', allowedOrigins: ['https://b.example'] }));
         break;
@@ -198,7 +201,7 @@ describe('the isolation matrix', () => {
     for (const member of b) {
       for (const at of attemptsFor(routes, a, secondPlayerId, template, member, member.session.base)) {
         // Only routes that address one of A's things by id (the venue part is B's own).
-        if (!/\{(id|userId|playerId|templateId)\}/.test(at.route.path)) continue;
+        if (!/\{(id|userId|playerId|templateId|boxId)\}/.test(at.route.path)) continue;
         cells.push({ member, at });
       }
     }

@@ -123,17 +123,21 @@ export const auth = router()
   .openapi(signUp, async (c) => {
     const body = c.req.valid('json');
     const directory = directoryStub(c.env);
-    // A public code is claimed first so two venues can never share one.
-    let publicCode: string | null = null;
-    for (let i = 0; i < 5 && !publicCode; i++) {
-      const code = randomCode(6);
-      if (await directory.claimCode(code, body.venue.id)) publicCode = code;
-    }
-    if (!publicCode) throw new ApiError(503, 'NO_PUBLIC_CODE', 'Could not reserve a public code: try again');
+    // A code nobody holds yet; it is claimed only once the venue exists, so a refused sign-up
+    // leaves nothing behind.
+    let publicCode = randomCode(6);
+    for (let i = 0; i < 5 && (await directory.resolveCode(publicCode)) !== null; i++)
+      publicCode = randomCode(6);
     const signedIn = unwrap(
       await venueStub(c.env, body.venue.id).signUp({ ...body.venue, publicCode }, body.owner),
     );
-    return reply(c, signedIn, 201);
+    // Two sign-ups racing for one code: the loser takes another.
+    for (let i = 0; i < 5 && !(await directory.claimCode(publicCode, body.venue.id)); i++) {
+      publicCode = randomCode(6);
+    }
+    await venueStub(c.env, body.venue.id).setPublicCode(body.venue.id, publicCode);
+    const venue = { ...signedIn.venue, publicCode };
+    return reply(c, { ...signedIn, venue }, 201);
   })
   .openapi(passwordSignIn, async (c) => {
     const { venueId } = c.req.valid('param');

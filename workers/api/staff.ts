@@ -105,8 +105,8 @@ const setPin = createRoute({
 });
 
 /**
- * Runs a step that ends a staff member's sessions, then closes their open live sockets in the
- * venue's unfinished tournaments (listed first: after a self-revoke the caller's token is gone).
+ * Runs a step that ends a staff member's sessions (it authorizes the caller), then closes their
+ * open live sockets in the venue's unfinished tournaments.
  */
 async function endingSessions<T>(
   c: Context<AppEnv>,
@@ -114,16 +114,9 @@ async function endingSessions<T>(
   userId: string,
   step: () => Promise<T>,
 ): Promise<T> {
-  const venue = venueStub(c.env, venueId);
-  const listed = await venue.listTournaments(venueId, callerOf(c));
   const result = await step();
-  if (listed.ok) {
-    await Promise.all(
-      listed.value
-        .filter((t) => t.status !== 'finished' && t.status !== 'cancelled')
-        .map((t) => tournamentStub(c.env, venueId, t.id).closeSocketsOf(t.id, userId)),
-    );
-  }
+  const ids = await venueStub(c.env, venueId).openTournamentIds(venueId);
+  await Promise.all(ids.map((id) => tournamentStub(c.env, venueId, id).closeSocketsOf(id, userId)));
   return result;
 }
 

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'run.undo',
   'live.staff',
   'audit.read',
+  'boxes.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,7 +52,11 @@ const READS: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   owner: new Set(ALL),
   // Runs the tournaments and the player database; not the club's settings or staff.
-  td: new Set(ALL.filter((p) => p !== 'venue.settings' && p !== 'staff.manage' && p !== 'audit.read')),
+  td: new Set(
+    ALL.filter(
+      (p) => p !== 'venue.settings' && p !== 'staff.manage' && p !== 'audit.read' && p !== 'boxes.manage',
+    ),
+  ),
   // The floor registers players, takes rebuys, reports busts and moves players; the clock,
   // the money and undo stay with the TD.
   floor: new Set<Permission>([

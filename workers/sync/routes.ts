@@ -1,0 +1,122 @@
+/**
+ * `/sync/v1`: what a paired box calls in the cloud, authenticated by its credential only
+ * (`Authorization: Box <boxId>.<secret>`), except the pairing exchange itself. And the box's
+ * own local endpoints under `/api/v1/box`, for its process and its staff.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { STORAGE_TOKEN_HEADER } from '../../durable-objects/storage/remote.ts';
+import type { VenueMirror } from '../../durable-objects/venue/model.ts';
+import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.ts';
+import { AnyObject, VenueParams } from '../api/schemas.ts';
+import { directoryStub, venueStub } from '../api/stubs.ts';
+import { AuthError } from '../auth/errors.ts';
+import { unwrap } from '../http/answers.ts';
+import { type AppEnv, authenticated, callerOf, clientKey } from '../http/auth.ts';
+import { ApiError } from '../http/errors.ts';
+import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+
+/** The box credential from `Authorization: Box <credential>`. */
+export function boxCredential(c: Context<AppEnv>): string {
+  const m = /^Box ([A-Za-z0-9_]{3,40}\.[A-Za-z0-9]{16,64})$/.exec(c.req.header('authorization') ?? '');
+  if (!m?.[1])
+    throw new AuthError('UNAUTHENTICATED', 'Send the box credential: Authorization: Box <credential>');
+  return m[1];
+}
+
+const pair = createRoute({
+  method: 'post',
+  path: '/pair',
+  tags: ['sync'],
+  summary: "Exchange a pairing code for a box credential (the box's `felt-box pair`)",
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ code: z.string().min(4).max(40) }).strict() },
+      },
+    },
+  },
+  responses: {
+    201: json(
+      z.object({ venueId: z.string(), boxId: z.string(), credential: z.string(), name: z.string() }),
+      'Paired',
+    ),
+    ...ERRORS,
+  },
+});
+
+const mirror = createRoute({
+  method: 'get',
+  path: '/venues/{venueId}/mirror',
+  tags: ['sync'],
+  summary: "The venue's staff (with hashes), players and templates for the box's offline use",
+  request: { params: VenueParams },
+  responses: { 200: json(AnyObject, 'The mirror'), ...ERRORS },
+});
+
+export const sync = router()
+  .openapi(pair, async (c) => {
+    const code = c.req.valid('json').code.trim().toUpperCase();
+    const v = await directoryStub(c.env).resolveCode(`pair:${await sha256Hex(code)}`);
+    if (!v)
+      throw new AuthError('BAD_CREDENTIALS', 'This pairing code is wrong or has expired: make a new one');
+    const paired = unwrap(await venueStub(c.env, v).pairBox(v, code, clientKey(c)));
+    return reply(c, { venueId: v, ...paired }, 201);
+  })
+  .openapi(mirror, async (c) => {
+    const { venueId: v } = c.req.valid('param');
+    return reply(c, unwrap(await venueStub(c.env, v).mirrorFor(v, boxCredential(c))), 200);
+  });
+
+/** The box's process proves itself with the local key the box gave its workerd. */
+async function boxProcess(c: Context<AppEnv>): Promise<void> {
+  const key = c.env.FELT_BOX_LOCAL_KEY;
+  if (c.env.FELT_RUNTIME !== 'box' || !key)
+    throw new ApiError(404, 'ROUTE_NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`);
+  if (!sameDigest(await sha256Hex(c.req.header('x-felt-box-key') ?? ''), await sha256Hex(key))) {
+    throw new AuthError('UNAUTHENTICATED', 'Only the box itself may do this');
+  }
+}
+
+const importMirror = createRoute({
+  method: 'post',
+  path: '/box/venues/{venueId}/mirror',
+  tags: ['box'],
+  summary: "Box only, from the box's own process: take the cloud's venue records",
+  request: {
+    params: VenueParams,
+    body: { required: true, content: { 'application/json': { schema: AnyObject } } },
+  },
+  responses: { 200: json(AnyObject, 'Counts'), ...ERRORS },
+});
+
+const status = createRoute({
+  method: 'get',
+  path: '/box/status',
+  tags: ['box'],
+  summary: 'Box only: pairing, cloud reachability, last sync, tournaments (staff of a venue on this box)',
+  security: BEARER,
+  middleware: authenticated,
+  responses: { 200: json(AnyObject, 'Status'), ...ERRORS },
+});
+
+export const boxLocal = router()
+  .openapi(importMirror, async (c) => {
+    await boxProcess(c);
+    const { venueId: v } = c.req.valid('param');
+    const body = c.req.valid('json') as unknown as VenueMirror;
+    return reply(c, unwrap(await venueStub(c.env, v).importMirror(v, body)), 200);
+  })
+  .openapi(status, async (c) => {
+    if (c.env.FELT_RUNTIME !== 'box' || !c.env.BOX_STORAGE) {
+      throw new ApiError(404, 'NOT_A_BOX', 'This is the cloud: box status is on the box');
+    }
+    const caller = callerOf(c);
+    if (caller.venueId)
+      unwrap(await venueStub(c.env, caller.venueId).authorize(caller.venueId, caller, 'venue.read'));
+    const res = await c.env.BOX_STORAGE.fetch('http://box-storage/status', {
+      headers: { [STORAGE_TOKEN_HEADER]: c.env.BOX_STORAGE_TOKEN ?? '' },
+    });
+    return reply(c, await res.json(), 200);
+  });
