@@ -170,7 +170,8 @@ async function main(argv: string[]): Promise<number> {
   }
   let box: Awaited<ReturnType<typeof startBox>>;
   try {
-    box = await startBox(flags);
+    const syncMs = Number(process.env.FELT_BOX_SYNC_MS ?? '');
+    box = await startBox({ ...flags, ...(Number.isFinite(syncMs) && syncMs >= 100 && { syncIntervalMs: syncMs }) });
   } catch (e) {
     if (e instanceof PortInUseError) {
       process.stderr.write(`felt-box: ${e.message}\n`);

@@ -2,6 +2,9 @@
  * How the API contract suite reaches a Felt server: through `SELF` inside workerd, or over
  * real HTTP/WebSocket on loopback to the local cloud runtime or the box.
  */
+/** `closed()` when the server's close frame arrived but the connection has not ended yet. */
+export const CLOSING = -2;
+
 export interface TestSocket {
   /** Next JSON message (waits up to timeoutMs). */
   next(timeoutMs?: number): Promise<Record<string, unknown>>;
@@ -9,7 +12,10 @@ export interface TestSocket {
   quiet(ms: number): Promise<boolean>;
   send(data: string): void;
   close(): void;
-  /** Resolves with the close code when the server closes the socket (rejects after timeoutMs). */
+  /**
+   * Resolves when the server closes the socket: with its close code, or CLOSING when only the
+   * close frame has been seen so far (rejects after timeoutMs).
+   */
   closed(timeoutMs?: number): Promise<number>;
 }
 
@@ -25,6 +31,7 @@ export interface ApiTarget {
 export function queueSocket(ws: {
   addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
   addEventListener(type: 'close', fn: (e: { code: number }) => void): void;
+  readonly readyState?: number;
   send(data: string): void;
   close(): void;
 }): TestSocket {
@@ -71,14 +78,21 @@ export function queueSocket(ws: {
     closed(timeoutMs = 5000) {
       if (closeCode !== null) return Promise.resolve(closeCode);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`socket still open after ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-        closeWaiters.push((code) => {
+        // Node's WebSocket reports the server's close frame at once (readyState CLOSING) but
+        // its close event only when the TCP connection ends, which workerd may delay.
+        const poll = setInterval(() => {
+          if ((ws.readyState ?? 0) >= 2) finish(closeCode ?? CLOSING);
+        }, 50);
+        const timer = setTimeout(() => {
+          clearInterval(poll);
+          reject(new Error(`socket still open after ${timeoutMs} ms`));
+        }, timeoutMs);
+        const finish = (code: number) => {
+          clearInterval(poll);
           clearTimeout(timer);
           resolve(code);
-        });
+        };
+        closeWaiters.push(finish);
       });
     },
   };

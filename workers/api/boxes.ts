@@ -61,11 +61,10 @@ export const boxes = router()
   .openapi(code, async (c) => {
     const { venueId } = c.req.valid('param');
     const { name } = c.req.valid('json');
-    return reply(
-      c,
-      unwrap(await venueStub(c.env, venueId).createPairingCode(venueId, callerOf(c), name)),
-      201,
-    );
+    const made = unwrap(await venueStub(c.env, venueId).createPairingCode(venueId, callerOf(c), name));
+    // The box is paired with the code alone: the directory knows which venue made it.
+    await directoryStub(c.env).claimCode(`pair:${await sha256Hex(made.code)}`, venueId);
+    return reply(c, made, 201);
   })
   .openapi(list, async (c) => {
     const { venueId } = c.req.valid('param');

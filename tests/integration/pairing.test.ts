@@ -1,0 +1,139 @@
+/**
+ * A box paired with the cloud (issue #8, first part): the owner makes a one-time code in the
+ * cloud, `felt-box pair` exchanges it, the running box mirrors the venue's staff (with their
+ * PIN hashes) and signs them in with the cloud cut off; unpairing in the cloud stops the link.
+ * Real processes on loopback: `wrangler dev` and the box.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { signUpVenue, TEST_PASSWORD, type VenueSession } from '../contract/session.ts';
+import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
+import { httpTarget } from './helpers/node-target.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'felt-pairing-'));
+let cloud: RunningCloud;
+let box: BoxProcess | null = null;
+let owner: VenueSession;
+
+beforeAll(async () => {
+  cloud = await startCloud({ port: await freePort(), persistTo: join(dir, 'cloud') });
+  owner = await signUpVenue(
+    httpTarget('cloud', 'cloud', () => cloud.url),
+    { prefix: 'paired', pin: '5827' },
+  );
+});
+
+afterAll(async () => {
+  await box?.interrupt();
+  await cloud?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== null) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('pairing a box with a cloud venue', () => {
+  it('pairs with a one-time code, mirrors staff for offline PIN sign-in, and stops syncing when unpaired', async () => {
+    // The cloud venue has a floor person with a PIN (set in the cloud).
+    const email = `finn@${owner.venueId}.test`;
+    const invite = (await (
+      await owner.post(`${owner.base}/staff/invites`, { name: 'Finn Floor', email, role: 'floor' })
+    ).json()) as { inviteCode: string; user: { id: string } };
+    const joined = await fetch(`${cloud.url}${owner.base}/auth/accept-invite`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, code: invite.inviteCode, password: TEST_PASSWORD, pin: '7391' }),
+    });
+    expect(joined.status).toBe(200);
+
+    const made = await owner.post(`${owner.base}/boxes/pairing-codes`, { name: 'Bar box' });
+    expect(made.status).toBe(201);
+    const { code } = (await made.json()) as { code: string };
+    const boxData = join(dir, 'box');
+
+    // Bad flags and a wrong code: clear errors, nothing stored.
+    const bad = spawnBoxCli(['pair', '--cloud', 'not-a-url', '--code', code, '--data-dir', boxData]);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toMatch(/--cloud must be a URL/);
+    const wrong = spawnBoxCli(['pair', '--cloud', cloud.url, '--code', 'WRONGCODE1', '--data-dir', boxData]);
+    expect(await wrong.exited).toBe(4);
+    expect(wrong.output()).toMatch(/pairing failed: This pairing code is wrong or has expired/);
+
+    const pair = spawnBoxCli(['pair', '--cloud', cloud.url, '--code', code, '--data-dir', boxData]);
+    expect(await pair.exited, pair.output()).toBe(0);
+    expect(pair.output()).toMatch(new RegExp(`with venue ${owner.venueId}`));
+    // The code works once.
+    const again = spawnBoxCli([
+      'pair',
+      '--cloud',
+      cloud.url,
+      '--code',
+      code,
+      '--data-dir',
+      join(dir, 'other'),
+    ]);
+    expect(await again.exited).toBe(4);
+
+    process.env.FELT_BOX_SYNC_MS = '300';
+    box = await startBoxProcess(boxData, await freePort());
+    const b = box;
+    const pinSignIn = (userId: string, pin: string) =>
+      fetch(`${b.url}${owner.base}/auth/pin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId, pin }),
+      });
+    // The box mirrors the venue: the floor person signs in on the box with the cloud's PIN.
+    const signedIn = await until('the mirrored staff to sign in', async () => {
+      const res = await pinSignIn(invite.user.id, '7391');
+      return res.status === 200 ? ((await res.json()) as { token: string }) : null;
+    });
+    const status = await fetch(`${b.url}/api/v1/box/status`, {
+      headers: { authorization: `Bearer ${signedIn.token}` },
+    });
+    const s = (await status.json()) as {
+      paired: boolean;
+      venueId: string;
+      cloudReachable: boolean;
+      lastSyncAt: number;
+    };
+    expect(s).toMatchObject({ paired: true, venueId: owner.venueId, cloudReachable: true });
+    expect(s.lastSyncAt).toBeGreaterThan(0);
+
+    // The cloud lists the box; the owner unpairs it; the box's next sync is refused.
+    const boxes = (await (await owner.fetch(`${owner.base}/boxes`)).json()) as {
+      boxes: { id: string; name: string }[];
+    };
+    expect(boxes.boxes.map((x) => x.name)).toEqual(['Bar box']);
+    expect(
+      (await owner.fetch(`${owner.base}/boxes/${boxes.boxes[0]!.id}`, { method: 'DELETE' })).status,
+    ).toBe(200);
+    await until('the box to notice it was unpaired', async () => {
+      const res = await fetch(`${b.url}/api/v1/box/status`, {
+        headers: { authorization: `Bearer ${signedIn.token}` },
+      });
+      const st = (await res.json()) as { lastError: string | null };
+      return st.lastError?.includes('unpaired') ? true : null;
+    });
+
+    // Cut off from the cloud, the box keeps signing its staff in (their PIN hashes are local).
+    await cloud.stop();
+    expect((await pinSignIn(invite.user.id, '7391')).status).toBe(200);
+    expect((await pinSignIn(owner.userId, '5827')).status).toBe(200);
+    const cli = spawnBoxCli(['status', '--data-dir', boxData]);
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(new RegExp(`paired: +yes, venue ${owner.venueId}`));
+    expect(cli.output()).toMatch(/last error: /);
+  }, 120_000);
+});
