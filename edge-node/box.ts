@@ -26,8 +26,10 @@ export interface BoxOptions {
   readonly port?: number;
   /** Where to write log lines (default: stdout). */
   readonly log?: (line: string) => void;
-  /** How often a paired box syncs with the cloud (default 30 s). */
+  /** How often a paired box pushes its outboxes (default 250 ms; a push only when there is one). */
   readonly syncIntervalMs?: number;
+  /** How often it mirrors the venue's staff, players and templates (default 60 s). */
+  readonly mirrorEveryMs?: number;
 }
 
 export interface RunningBox {
@@ -172,7 +174,9 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
     dataDir,
     localUrl,
     localKey,
+    storage,
     ...(options.syncIntervalMs !== undefined && { intervalMs: options.syncIntervalMs }),
+    ...(options.mirrorEveryMs !== undefined && { mirrorEveryMs: options.mirrorEveryMs }),
     log,
   });
   reconciler.start();

@@ -170,8 +170,14 @@ async function main(argv: string[]): Promise<number> {
   }
   let box: Awaited<ReturnType<typeof startBox>>;
   try {
+    // Tuning (and test) knobs: how often outboxes are pushed and the venue mirrored.
     const syncMs = Number(process.env.FELT_BOX_SYNC_MS ?? '');
-    box = await startBox({ ...flags, ...(Number.isFinite(syncMs) && syncMs >= 100 && { syncIntervalMs: syncMs }) });
+    const mirrorMs = Number(process.env.FELT_BOX_MIRROR_MS ?? '');
+    box = await startBox({
+      ...flags,
+      ...(Number.isFinite(syncMs) && syncMs >= 100 && { syncIntervalMs: syncMs }),
+      ...(Number.isFinite(mirrorMs) && mirrorMs >= 100 && { mirrorEveryMs: mirrorMs }),
+    });
   } catch (e) {
     if (e instanceof PortInUseError) {
       process.stderr.write(`felt-box: ${e.message}\n`);

@@ -85,7 +85,17 @@ export function createApi() {
       description: 'Poker tournaments and venues. Errors are { error: { code, message, details } }.',
     },
   });
-  const syncApi = new OpenAPIHono<AppEnv>().route('/', sync);
+  const syncApi = new OpenAPIHono<AppEnv>();
+  // Outbox batches are at most 2,000 events.
+  syncApi.use(
+    bodyLimit({
+      maxSize: 8 * MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'BODY_TOO_LARGE', 'Sync batch over 8 MB: send fewer events');
+      },
+    }),
+  );
+  syncApi.route('/', sync);
   syncApi.onError((err, c) => errorResponse(c, err));
   const root = new OpenAPIHono<AppEnv>()
     .route('/api/v1', api)

@@ -174,6 +174,70 @@ export class TournamentHost {
     return this.log.storage.kind === 'libsql' ? packSnapshot(json) : Promise.resolve(json);
   }
 
+  /**
+   * Applies events decided by the tournament's home (a box) to this copy: only the next
+   * contiguous seqs are appended, exactly as numbered there; a seq already held is a duplicate
+   * (a no-op) when its eventId matches and a conflict when it does not; a hole appends nothing.
+   */
+  applyReplicated(pushed: readonly Omit<StoredEvent, 'tournamentId'>[], now: number): Promise<ReplicaAnswer> {
+    return this.log.exclusive(async () => {
+      const sorted = [...pushed].sort((a, b) => a.seq - b.seq);
+      const held = sorted.filter((e) => e.seq <= this.#seq);
+      const conflicts: { seq: number; ours: string; theirs: string }[] = [];
+      if (held.length > 0) {
+        const from = held[0]!.seq - 1;
+        const ours = await this.log.read(from, held[held.length - 1]!.seq - from);
+        const bySeq = new Map(ours.map((e) => [e.seq, e.eventId]));
+        for (const e of held) {
+          const mine = bySeq.get(e.seq);
+          if (mine !== undefined && mine !== e.eventId)
+            conflicts.push({ seq: e.seq, ours: mine, theirs: e.eventId });
+        }
+      }
+      const fresh: StoredEvent[] = [];
+      for (const e of sorted) {
+        if (e.seq <= this.#seq) continue;
+        if (e.seq !== this.#seq + fresh.length + 1) break;
+        fresh.push({ ...e, tournamentId: this.log.tournamentId });
+      }
+      const gap = fresh.length === 0 && sorted.some((e) => e.seq > this.#seq);
+      if (conflicts.length > 0 || fresh.length === 0) {
+        return { lastSeq: this.#seq, appended: 0, duplicates: held.length, gap, conflicts, events: [] };
+      }
+      let next = this.#state;
+      for (const e of fresh) {
+        const event = JSON.parse(e.body) as TournamentEventAny;
+        next = await loadCommandEvents(this.log, next, missingForEvent(next, event));
+        next = evolve(next, event);
+      }
+      const seq = fresh[fresh.length - 1]!.seq;
+      const snapshotDue = seq - this.#snapshotSeq >= SNAPSHOT_EVERY;
+      const extra: WriteOp[] = snapshotDue
+        ? [
+            {
+              op: 'snapshot',
+              tournamentId: this.log.tournamentId,
+              seq,
+              body: await this.#snapshotBody(next),
+              savedAt: now,
+            },
+          ]
+        : [];
+      await this.log.appendStored(fresh, extra);
+      this.#state = next;
+      this.#seq = seq;
+      if (snapshotDue) this.#snapshotSeq = seq;
+      return {
+        lastSeq: seq,
+        appended: fresh.length,
+        duplicates: held.length,
+        gap: false,
+        conflicts,
+        events: fresh,
+      };
+    });
+  }
+
   /** Decides and appends one command; a repeated commandId gets its first answer. */
   command(command: TournamentCommand, actor: Actor, now: number): Promise<CommandAnswer> {
     return this.log.exclusive(async () => {
@@ -226,6 +290,19 @@ export class TournamentHost {
       return { ok: true, seq: this.#seq, events, repeated: false };
     });
   }
+}
+
+/** What a replica push achieved (DESIGN.md "One writer per tournament"). */
+export interface ReplicaAnswer {
+  /** The last seq this copy holds after the push: the pusher resends from here. */
+  readonly lastSeq: number;
+  readonly appended: number;
+  readonly duplicates: number;
+  /** The push started after a hole: nothing appended, resend from lastSeq + 1. */
+  readonly gap: boolean;
+  /** Events whose seq this copy already holds with another eventId: never merged. */
+  readonly conflicts: readonly { seq: number; ours: string; theirs: string }[];
+  readonly events: readonly StoredEvent[];
 }
 
 /** The state with the events of `spans` read back from the log (see engine command-log.ts). */

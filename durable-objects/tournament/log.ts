@@ -40,6 +40,24 @@ export class TournamentLog {
   }
 
   /**
+   * Appends events numbered elsewhere (a box's, replicated to the cloud) exactly as they are:
+   * same seq, eventId and epoch. The first must follow the last stored. Call inside `exclusive`.
+   */
+  async appendStored(events: readonly StoredEvent[], extra: readonly WriteOp[] = []): Promise<void> {
+    const last = await this.lastSeq();
+    try {
+      await this.storage.batch([
+        { op: 'append', tournamentId: this.tournamentId, expectedLastSeq: last, events },
+        ...extra,
+      ]);
+    } catch (e) {
+      this.#lastSeq = null;
+      throw e;
+    }
+    this.#lastSeq = last + events.length;
+  }
+
+  /**
    * Appends drafts as the next seqs, with the command's answer and any extra ops, in one
    * atomic batch. Call inside `exclusive`. Returns the stored events.
    */

@@ -34,7 +34,12 @@ const DO_SCOPE = (id: DurableObjectId) => `do:${id.toString()}`;
 export class TournamentDO extends DurableObject<Env> {
   readonly #storage: StoragePort;
   #log: TournamentLog | null = null;
-  #host: TournamentHost | null = null;
+  /**
+   * The engine, loaded once per wake-up. The promise is kept: on the box a load awaits the
+   * network, and two first requests must share one host (a second load finishing later would
+   * replace a host that has since taken a command).
+   */
+  #host: Promise<TournamentHost> | null = null;
   #remembered = false;
   /** Clock position the cues were last armed for (a cache; null after a restart). */
   #armedClock: string | null = null;
@@ -43,6 +48,8 @@ export class TournamentDO extends DurableObject<Env> {
   #migrations: MigrationStatus | null = null;
   /** What the venue publishes (pushed by the venue; PUBLISH_ALL until it says otherwise). */
   #publication: Publication = PUBLISH_ALL;
+  /** Set when a box runs this tournament and this object is the cloud's copy of it. */
+  #home: { home: string; epoch: number } | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -55,6 +62,8 @@ export class TournamentDO extends DurableObject<Env> {
       const tournamentId = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'tournamentId');
       const publication = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'publication');
       if (publication) this.#publication = JSON.parse(publication) as Publication;
+      const home = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'home');
+      if (home) this.#home = JSON.parse(home) as { home: string; epoch: number };
       if (tournamentId) {
         this.#log = new TournamentLog(this.#storage, tournamentId);
         this.#remembered = true;
@@ -101,7 +110,10 @@ export class TournamentDO extends DurableObject<Env> {
   /** The engine for this tournament, loaded (snapshot + tail) on first use after a cold start. */
   async #hostFor(tournamentId: string): Promise<TournamentHost> {
     const log = await this.#logFor(tournamentId);
-    if (!this.#host) this.#host = await TournamentHost.load(log);
+    this.#host ??= TournamentHost.load(log).catch((e: unknown) => {
+      this.#host = null;
+      throw e;
+    });
     return this.#host;
   }
 
@@ -110,6 +122,11 @@ export class TournamentDO extends DurableObject<Env> {
    * re-arms the clock cues. A repeated commandId returns the first answer and appends nothing.
    */
   async command(tournamentId: string, command: TournamentCommand, actor: Actor): Promise<CommandAnswer> {
+    if (this.#home && this.env.FELT_RUNTIME === 'cloud') {
+      // One writer per tournament: the box that runs it decides (DESIGN.md).
+      const message = `Tournament ${tournamentId} is run by the venue's box (${this.#home.home}): send commands there`;
+      return { ok: false, error: { code: 'NOT_HOME', message, details: JSON.stringify(this.#home) } };
+    }
     const host = await this.#hostFor(tournamentId);
     // Checked here rather than by a separate call from the route: one round trip per command.
     if (host.seq === 0 && command.type !== 'CreateTournament') {
@@ -123,6 +140,61 @@ export class TournamentDO extends DurableObject<Env> {
       await this.#armClockCues(tournamentId, host);
     }
     return answer;
+  }
+
+  /**
+   * Takes events pushed by the tournament's home box (its outbox). The first push records the
+   * home and epoch; a push from another home, or from an older epoch, is refused and kept as a
+   * conflict report, never merged. Answers JSON text (a ReplicaAnswer, or a refusal).
+   */
+  async acceptReplica(
+    tournamentId: string,
+    home: string,
+    epoch: number,
+    eventsJson: string,
+  ): Promise<string> {
+    const host = await this.#hostFor(tournamentId);
+    const scope = DO_SCOPE(this.ctx.id);
+    const now = Date.now();
+    const current = await this.#storage.getMeta(scope, 'home');
+    const claim = current ? (JSON.parse(current) as { home: string; epoch: number }) : null;
+    const pushed = JSON.parse(eventsJson) as Omit<StoredEvent, 'tournamentId'>[];
+    if (claim && (claim.home !== home || epoch < claim.epoch)) {
+      const report = {
+        at: now,
+        from: home,
+        epoch,
+        home: claim.home,
+        currentEpoch: claim.epoch,
+        seqs: pushed.map((e) => e.seq),
+      };
+      await this.#storage.batch([
+        {
+          op: 'meta',
+          scope: `conflicts:${tournamentId}`,
+          key: `${String(now).padStart(15, '0')}-${home}`,
+          value: JSON.stringify(report),
+          updatedAt: now,
+        },
+      ]);
+      return JSON.stringify({ refused: 'FENCED', home: claim.home, epoch: claim.epoch, lastSeq: host.seq });
+    }
+    if (!claim) {
+      if (host.seq !== 0)
+        return JSON.stringify({ refused: 'NOT_HOME', home: 'cloud', epoch: 0, lastSeq: host.seq });
+      await this.#storage.batch([
+        { op: 'meta', scope, key: 'home', value: JSON.stringify({ home, epoch }), updatedAt: now },
+      ]);
+      this.#home = { home, epoch };
+    }
+    const answer = await host.applyReplicated(pushed, now);
+    if (answer.appended > 0) {
+      await this.#remember(tournamentId);
+      await this.#fanOut(host.log, answer.events, answer.lastSeq);
+      await this.#armClockCues(tournamentId, host);
+    }
+    const { events: _e, ...rest } = answer;
+    return JSON.stringify(rest);
   }
 
   /** Imports a history (e.g. a TD3 file) into this new tournament, atomically. */

@@ -84,6 +84,8 @@ export interface TournamentListing {
   readonly status: string;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** Where the tournament is decided: absent = here; a box id = that box (replicated here). */
+  readonly home?: string;
 }
 
 /** A venue box paired with this (cloud) venue. */

@@ -115,7 +115,7 @@ const PAIRING_TTL_MS = 15 * 60_000;
 
 export class VenueDO extends DurableObject<Env> {
   readonly #port: StoragePort;
-  #store: VenueStore | null = null;
+  #store: Promise<VenueStore> | null = null;
   #keys: KeyRing | null = null;
   /** Sign-in attempts per client address; memory only (the lock-out state is durable). */
   readonly #signInRate = new RateLimiter(SIGN_IN_RATE);
@@ -128,14 +128,21 @@ export class VenueDO extends DurableObject<Env> {
     });
   }
 
-  async #load(venueId: string): Promise<VenueStore> {
-    if (this.#store) {
-      if (this.#store.venueId !== venueId)
-        throw new Error(`VenueDO bound to ${this.#store.venueId}, asked for ${venueId}`);
-      return this.#store;
-    }
-    this.#store = await VenueStore.load(this.#port, venueId);
-    return this.#store;
+  /**
+   * The venue's records, loaded once. The promise is kept, not just the result: on the box a
+   * load awaits the network, and two requests arriving together must share one store (a
+   * second load finishing later would replace a store that has since been written to).
+   */
+  #load(venueId: string): Promise<VenueStore> {
+    this.#store ??= VenueStore.load(this.#port, venueId).catch((e: unknown) => {
+      this.#store = null;
+      throw e;
+    });
+    return this.#store.then((store) => {
+      if (store.venueId !== venueId)
+        throw new Error(`VenueDO bound to ${store.venueId}, asked for ${venueId}`);
+      return store;
+    });
   }
 
   async #venue(venueId: string): Promise<{ store: VenueStore; settings: VenueSettings }> {
@@ -1014,6 +1021,49 @@ export class VenueDO extends DurableObject<Env> {
       await store.write(now, { boxes: [{ ...box, lastSeenAt: now }] });
     }
     return box;
+  }
+
+  /**
+   * A box pushing a tournament it runs: checks the box, and lists the tournament here as homed
+   * on that box (first push). A tournament homed elsewhere is refused: one writer each.
+   */
+  boxPush(
+    venueId: string,
+    credential: string,
+    t: { id: string; name: string; status: string; createdAt: number },
+  ): Promise<VenueAnswer<{ boxId: string }>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      const box = await this.#box(store, credential);
+      const listed = store.tournaments.get(t.id);
+      if (listed && listed.home !== box.id) {
+        throw new VenueError(
+          409,
+          'NOT_HOME',
+          `Tournament ${t.id} is run by ${listed.home ?? 'the cloud'}, not this box`,
+          {
+            home: listed.home ?? 'cloud',
+          },
+        );
+      }
+      const now = Date.now();
+      if (!listed || listed.status !== t.status || listed.name !== t.name) {
+        await store.write(now, {
+          tournaments: [
+            {
+              id: t.id,
+              name: t.name,
+              templateId: listed?.templateId ?? null,
+              status: t.status,
+              createdAt: t.createdAt,
+              updatedAt: now,
+              home: box.id,
+            },
+          ],
+        });
+      }
+      return { boxId: box.id };
+    });
   }
 
   /**

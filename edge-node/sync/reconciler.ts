@@ -1,12 +1,32 @@
 /**
  * The box's link to the cloud, run by the box process while it is paired: it mirrors the
  * venue's staff (with their password and PIN hashes), players and templates into the box so
- * sign-in works offline, and records how the link is doing for `felt-box status`. Outbox
- * push of box-homed tournaments builds on this loop (issue #8).
+ * sign-in works offline; it pushes the outbox of every tournament the box runs (events not
+ * yet acknowledged by the cloud) so players following through the cloud see them; and it
+ * records how the link is doing for `felt-box status`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { namespacedStorage } from '../../durable-objects/storage/namespaced.ts';
+import type { StoragePort } from '../../durable-objects/storage/port.ts';
 import type { Pairing } from './pairing.ts';
+
+/** Where the box keeps, per tournament, the last seq the cloud acknowledged. */
+const OUTBOX_SCOPE = 'box:outbox';
+/** Events per push: well under the cloud's 2,000 and 8 MB. */
+const PUSH_BATCH = 500;
+
+export interface TournamentSync {
+  readonly id: string;
+  readonly name: string;
+  readonly home: string;
+  readonly epoch: number;
+  readonly lastSeq: number;
+  readonly ackedSeq: number;
+  readonly backlog: number;
+  readonly lastPushAt: number | null;
+  readonly refused: string | null;
+}
 
 /** Staff are warned once the box has not reached the cloud for this long (DESIGN.md). */
 export const OFFLINE_WARNING_MS = 72 * 3600 * 1000;
@@ -21,6 +41,8 @@ export interface SyncStatus {
   readonly lastSyncAt: number | null;
   readonly lastError: string | null;
   readonly mirrored: { staff: number; players: number; templates: number } | null;
+  /** The tournaments this box runs and their outboxes. */
+  readonly tournaments: readonly TournamentSync[];
   /** Set once the cloud has been out of reach longer than OFFLINE_WARNING_MS. */
   readonly warning: string | null;
   readonly updatedAt: number;
@@ -32,7 +54,15 @@ export interface ReconcilerOptions {
   /** The box's own Worker (loopback). */
   readonly localUrl: string;
   readonly localKey: string;
+  /** The box's own database (the process owns it): outboxes are read straight from it. */
+  readonly storage: StoragePort;
+  /** How often outboxes are pushed (default 250 ms: followers in the cloud see events live). */
   readonly intervalMs?: number;
+  /**
+   * How often the venue's records are mirrored (default 60 s: 1,440 requests a day, ~1.4 % of
+   * the Workers Free daily requests; pushes cost a request only when there is something to push).
+   */
+  readonly mirrorEveryMs?: number;
   readonly now?: () => number;
   readonly log?: (line: string) => void;
 }
@@ -58,6 +88,7 @@ export class Reconciler {
       lastSyncAt: null,
       lastError: null,
       mirrored: null,
+      tournaments: [],
       warning: null,
       updatedAt: this.#now(),
     };
@@ -74,7 +105,7 @@ export class Reconciler {
   start(): void {
     if (!this.#o.pairing || this.#timer) return;
     void this.runOnce();
-    this.#timer = setInterval(() => void this.runOnce(), this.#o.intervalMs ?? 30_000);
+    this.#timer = setInterval(() => void this.runOnce(), this.#o.intervalMs ?? 250);
     this.#timer.unref();
   }
 
@@ -92,36 +123,27 @@ export class Reconciler {
     return this.#running;
   }
 
+  #lastMirrorAt = 0;
+
   async #round(): Promise<void> {
     const p = this.#o.pairing;
     if (!p) return;
     const startedAt = this.#now();
     try {
-      const res = await fetch(`${p.cloudUrl}/sync/v1/venues/${encodeURIComponent(p.venueId)}/mirror`, {
-        headers: { authorization: `Box ${p.credential}` },
-        signal: AbortSignal.timeout(15_000),
-      });
-      const text = await res.text();
-      if (res.status !== 200)
-        throw new Error(`the cloud refused the mirror (${res.status}): ${text.slice(0, 200)}`);
-      const local = await fetch(
-        `${this.#o.localUrl}/api/v1/box/venues/${encodeURIComponent(p.venueId)}/mirror`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-felt-box-key': this.#o.localKey },
-          body: text,
-        },
-      );
-      const counts = (await local.json()) as { staff: number; players: number; templates: number };
-      if (local.status !== 200)
-        throw new Error(`the box refused the mirror (${local.status}): ${JSON.stringify(counts)}`);
+      if (
+        startedAt - this.#lastMirrorAt >= (this.#o.mirrorEveryMs ?? 60_000) ||
+        this.#status.mirrored === null
+      ) {
+        await this.#mirror(p);
+        this.#lastMirrorAt = startedAt;
+      }
+      await this.#pushAll(p);
       this.#unreachableSince = null;
       this.#set({
         cloudReachable: true,
         lastAttemptAt: startedAt,
         lastSyncAt: this.#now(),
         lastError: null,
-        mirrored: counts,
         warning: null,
       });
     } catch (e) {
@@ -132,9 +154,107 @@ export class Reconciler {
         offlineFor > OFFLINE_WARNING_MS
           ? `No contact with the cloud for ${Math.floor(offlineFor / 3600_000)} hours: the box keeps running; check the internet line`
           : null;
+      if (message !== this.#status.lastError)
+        this.#o.log?.(JSON.stringify({ level: 'warn', msg: 'sync failed', error: message }));
       this.#set({ cloudReachable: false, lastAttemptAt: startedAt, lastError: message, warning });
-      this.#o.log?.(JSON.stringify({ level: 'warn', msg: 'sync failed', error: message }));
     }
+  }
+
+  async #mirror(p: Pairing): Promise<void> {
+    const res = await fetch(`${p.cloudUrl}/sync/v1/venues/${encodeURIComponent(p.venueId)}/mirror`, {
+      headers: { authorization: `Box ${p.credential}` },
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await res.text();
+    if (res.status !== 200)
+      throw new Error(`the cloud refused the mirror (${res.status}): ${text.slice(0, 200)}`);
+    const local = await fetch(
+      `${this.#o.localUrl}/api/v1/box/venues/${encodeURIComponent(p.venueId)}/mirror`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-felt-box-key': this.#o.localKey },
+        body: text,
+      },
+    );
+    const counts = (await local.json()) as { staff: number; players: number; templates: number };
+    if (local.status !== 200)
+      throw new Error(`the box refused the mirror (${local.status}): ${JSON.stringify(counts)}`);
+    this.#status = { ...this.#status, mirrored: counts };
+  }
+
+  /** Pushes every box-run tournament's unacknowledged events, in order, in batches. */
+  async #pushAll(p: Pairing): Promise<void> {
+    const storage = this.#o.storage;
+    const listed = await storage.listMeta(`v:${p.venueId}:tournaments`);
+    const rows: TournamentSync[] = [];
+    for (const row of listed) {
+      const t = JSON.parse(row.value) as {
+        id: string;
+        name: string;
+        status: string;
+        createdAt: number;
+        home?: string;
+      };
+      // Tournaments listed with a home came from elsewhere; the box runs the ones made here.
+      if (t.home !== undefined) continue;
+      rows.push(await this.#push(p, t));
+    }
+    this.#status = { ...this.#status, tournaments: rows };
+  }
+
+  async #push(
+    p: Pairing,
+    t: { id: string; name: string; status: string; createdAt: number },
+  ): Promise<TournamentSync> {
+    const key = `${p.venueId}/${t.id}`;
+    const log = namespacedStorage(this.#o.storage, key);
+    const previous = this.#status.tournaments.find((x) => x.id === t.id);
+    let acked = Number((await this.#o.storage.getMeta(OUTBOX_SCOPE, key)) ?? '0');
+    const last = await log.lastSeq(t.id);
+    let lastPushAt = previous?.lastPushAt ?? null;
+    let refused: string | null = null;
+    while (acked < last) {
+      const events = (await log.readEvents(t.id, acked, PUSH_BATCH)).map(({ tournamentId: _t, ...e }) => e);
+      const res = await fetch(
+        `${p.cloudUrl}/sync/v1/venues/${encodeURIComponent(p.venueId)}/tournaments/${encodeURIComponent(t.id)}/events`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Box ${p.credential}` },
+          body: JSON.stringify({ name: t.name, status: t.status, createdAt: t.createdAt, epoch: 0, events }),
+          signal: AbortSignal.timeout(30_000),
+        },
+      );
+      const answer = (await res.json()) as { lastSeq?: number; error?: { code: string; message: string } };
+      if (res.status === 409) {
+        // Fenced: another home decides this tournament now. Keep our events; a person decides.
+        refused = answer.error?.message ?? 'refused by the cloud';
+        break;
+      }
+      if (res.status !== 200 || typeof answer.lastSeq !== 'number') {
+        throw new Error(
+          `the cloud refused events of ${t.id} (${res.status}): ${JSON.stringify(answer).slice(0, 200)}`,
+        );
+      }
+      // The cloud says what it holds: a duplicate moves nothing, a gap makes us resend from there.
+      const moved = answer.lastSeq !== acked;
+      acked = answer.lastSeq;
+      await this.#o.storage.batch([
+        { op: 'meta', scope: OUTBOX_SCOPE, key, value: String(acked), updatedAt: this.#now() },
+      ]);
+      lastPushAt = this.#now();
+      if (!moved) break;
+    }
+    return {
+      id: t.id,
+      name: t.name,
+      home: p.boxId,
+      epoch: 0,
+      lastSeq: last,
+      ackedSeq: acked,
+      backlog: last - acked,
+      lastPushAt,
+      refused,
+    };
   }
 
   #set(patch: Partial<SyncStatus>): void {

@@ -359,6 +359,33 @@ export function defineAuthContract(getTarget: () => ApiTarget): void {
       expect(events.events).toHaveLength(1);
     });
 
+    it('allows a browser on another origin only when the venue lists that origin (CORS)', async () => {
+      const target = getTarget();
+      const owner = await signUpVenue(target);
+      const origin = 'https://club.example';
+      const preflight = () =>
+        target.fetch(`${owner.base}/tournaments`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'authorization',
+          },
+        });
+      expect((await preflight()).headers.get('access-control-allow-origin')).toBeNull();
+      const before = await owner.fetch(`${owner.base}/tournaments`, { headers: { origin } });
+      expect(before.headers.get('access-control-allow-origin')).toBeNull();
+      expect((await owner.post(owner.base, { allowedOrigins: [origin] }, 'PATCH')).status).toBe(200);
+      expect((await preflight()).headers.get('access-control-allow-origin')).toBe(origin);
+      const after = await owner.fetch(`${owner.base}/tournaments`, { headers: { origin } });
+      expect(after.headers.get('access-control-allow-origin')).toBe(origin);
+      const elsewhere = await owner.fetch(`${owner.base}/tournaments`, {
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+      expect((await owner.post(owner.base, { allowedOrigins: ['not an origin'] }, 'PATCH')).status).toBe(400);
+    });
+
     it('serves an OpenAPI 3.1 document of the routes', async () => {
       const target = getTarget();
       const res = await target.fetch('/api/v1/openapi.json');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { signUpVenue, TEST_PASSWORD, type VenueSession } from '../contract/session.ts';
+import { sessionFor, signUpVenue, TEST_PASSWORD, type VenueSession } from '../contract/session.ts';
 import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
 import { httpTarget } from './helpers/node-target.ts';
 
@@ -38,13 +38,14 @@ async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs 
   for (;;) {
     const v = await probe();
     if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}\n${box?.output().slice(-3000) ?? ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 describe('pairing a box with a cloud venue', () => {
-  it('pairs with a one-time code, mirrors staff for offline PIN sign-in, and stops syncing when unpaired', async () => {
+  it('pairs with a one-time code, mirrors staff for offline PIN sign-in, pushes a box tournament to cloud followers, and stops when unpaired', async () => {
     // The cloud venue has a floor person with a PIN (set in the cloud).
     const email = `finn@${owner.venueId}.test`;
     const invite = (await (
@@ -86,6 +87,7 @@ describe('pairing a box with a cloud venue', () => {
     expect(await again.exited).toBe(4);
 
     process.env.FELT_BOX_SYNC_MS = '300';
+    process.env.FELT_BOX_MIRROR_MS = '500';
     box = await startBoxProcess(boxData, await freePort());
     const b = box;
     const pinSignIn = (userId: string, pin: string) =>
@@ -110,6 +112,52 @@ describe('pairing a box with a cloud venue', () => {
     };
     expect(s).toMatchObject({ paired: true, venueId: owner.venueId, cloudReachable: true });
     expect(s.lastSyncAt).toBeGreaterThan(0);
+
+    // A tournament the box runs: its events reach the cloud, and a player following there.
+    const boxOwner = await until('the owner to sign in on the box', async () => {
+      const res = await pinSignIn(owner.userId, '5827');
+      return res.status === 200 ? ((await res.json()) as { token: string }).token : null;
+    });
+    const onBox = sessionFor(
+      httpTarget('box', 'box', () => b.url),
+      owner.venueId,
+      boxOwner,
+      owner.userId,
+    );
+    const id = await onBox.newTournament('Box Cup');
+    expect((await onBox.command(id, 'OpenRegistration')).status).toBe(201);
+    const cloudTarget = httpTarget('cloud', 'cloud', () => cloud.url);
+    const publicLive = `/api/v1/public/venues/${owner.venueId}/tournaments/${id}/live`;
+    await until('the tournament to reach the cloud', async () => {
+      const res = await owner.fetch(`${owner.base}/tournaments/${id}/events`);
+      return res.status === 200 && ((await res.json()) as { seq: number }).seq >= 2 ? true : null;
+    });
+    const follower = await cloudTarget.openSocket(`${publicLive}?after=2`, ['felt']);
+    expect((await follower.next()).type).toBe('hello');
+    const sent = Date.now();
+    expect((await onBox.command(id, 'Register', { playerId: 'p-ane', name: 'Ane Berg' })).status).toBe(201);
+    const frame = await follower.next(10_000);
+    expect(frame.type).toBe('events');
+    expect((frame.events as { type: string; event: { name: string } }[])[0]).toMatchObject({
+      type: 'EntryRegistered',
+      event: { name: 'Ane Berg' },
+    });
+    expect(Date.now() - sent).toBeLessThan(5000);
+    follower.close();
+    // The cloud's log is the box's, event for event (same seq, eventId, body).
+    const boxLog = (await (await onBox.fetch(`${onBox.base}/tournaments/${id}/events`)).json()) as {
+      events: unknown[];
+    };
+    const cloudLog = (await (await owner.fetch(`${owner.base}/tournaments/${id}/events`)).json()) as {
+      events: unknown[];
+    };
+    expect(cloudLog.events).toEqual(boxLog.events);
+    // The cloud does not decide a box-run tournament itself.
+    expect((await owner.command(id, 'StartTournament')).status).not.toBe(201);
+    const listed = (await (await owner.fetch(`${owner.base}/tournaments`)).json()) as {
+      tournaments: { id: string; home?: string }[];
+    };
+    expect(listed.tournaments.find((t) => t.id === id)?.home).toMatch(/^box_/);
 
     // The cloud lists the box; the owner unpairs it; the box's next sync is refused.
     const boxes = (await (await owner.fetch(`${owner.base}/boxes`)).json()) as {

@@ -8,8 +8,8 @@ import type { Context } from 'hono';
 import { STORAGE_TOKEN_HEADER } from '../../durable-objects/storage/remote.ts';
 import type { VenueMirror } from '../../durable-objects/venue/model.ts';
 import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.ts';
-import { AnyObject, VenueParams } from '../api/schemas.ts';
-import { directoryStub, venueStub } from '../api/stubs.ts';
+import { AnyObject, TournamentParams, VenueParams } from '../api/schemas.ts';
+import { directoryStub, tournamentStub, venueStub } from '../api/stubs.ts';
 import { AuthError } from '../auth/errors.ts';
 import { unwrap } from '../http/answers.ts';
 import { type AppEnv, authenticated, callerOf, clientKey } from '../http/auth.ts';
@@ -55,6 +55,44 @@ const mirror = createRoute({
   responses: { 200: json(AnyObject, 'The mirror'), ...ERRORS },
 });
 
+const PushedEvent = z
+  .object({
+    seq: z.number().int().min(1),
+    eventId: z.string().min(1).max(64),
+    epoch: z.number().int().min(0),
+    type: z.string().min(1).max(60),
+    at: z.number().int(),
+    body: z.string().max(1_000_000),
+  })
+  .strict();
+
+const push = createRoute({
+  method: 'post',
+  path: '/venues/{venueId}/tournaments/{id}/events',
+  tags: ['sync'],
+  summary: "A box's outbox batch for a tournament it runs; answers the last seq held here",
+  request: {
+    params: TournamentParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              name: z.string().min(1).max(200),
+              status: z.string().min(1).max(40),
+              createdAt: z.number().int(),
+              epoch: z.number().int().min(0),
+              events: z.array(PushedEvent).max(2000),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: { 200: json(AnyObject, 'What the cloud holds now'), ...ERRORS },
+});
+
 export const sync = router()
   .openapi(pair, async (c) => {
     const code = c.req.valid('json').code.trim().toUpperCase();
@@ -63,6 +101,30 @@ export const sync = router()
       throw new AuthError('BAD_CREDENTIALS', 'This pairing code is wrong or has expired: make a new one');
     const paired = unwrap(await venueStub(c.env, v).pairBox(v, code, clientKey(c)));
     return reply(c, { venueId: v, ...paired }, 201);
+  })
+  .openapi(push, async (c) => {
+    const { venueId: v, id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { boxId } = unwrap(
+      await venueStub(c.env, v).boxPush(v, boxCredential(c), {
+        id,
+        name: body.name,
+        status: body.status,
+        createdAt: body.createdAt,
+      }),
+    );
+    const answer = JSON.parse(
+      await tournamentStub(c.env, v, id).acceptReplica(id, boxId, body.epoch, JSON.stringify(body.events)),
+    ) as { refused?: string; home?: string; epoch?: number; lastSeq: number };
+    if (answer.refused) {
+      throw new ApiError(
+        409,
+        answer.refused,
+        `This box is not the home of tournament ${id} (epoch ${answer.epoch})`,
+        answer,
+      );
+    }
+    return reply(c, answer, 200);
   })
   .openapi(mirror, async (c) => {
     const { venueId: v } = c.req.valid('param');
