@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { auth } from './api/auth.ts';
 import { boxes } from './api/boxes.ts';
+import { handover } from './api/handover.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
 import { players } from './api/players.ts';
@@ -70,6 +71,7 @@ export function createApi() {
     .route('/', staff)
     .route('/', templates)
     .route('/', boxes)
+    .route('/', handover)
     .route('/', boxLocal)
     .route('/', venue);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

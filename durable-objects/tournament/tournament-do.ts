@@ -49,7 +49,7 @@ export class TournamentDO extends DurableObject<Env> {
   /** What the venue publishes (pushed by the venue; PUBLISH_ALL until it says otherwise). */
   #publication: Publication = PUBLISH_ALL;
   /** Set when a box runs this tournament and this object is the cloud's copy of it. */
-  #home: { home: string; epoch: number } | null = null;
+  #home: { home: string; epoch: number; previous?: string } | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -122,7 +122,7 @@ export class TournamentDO extends DurableObject<Env> {
    * re-arms the clock cues. A repeated commandId returns the first answer and appends nothing.
    */
   async command(tournamentId: string, command: TournamentCommand, actor: Actor): Promise<CommandAnswer> {
-    if (this.#home && this.env.FELT_RUNTIME === 'cloud') {
+    if (this.#home && this.#home.home !== 'cloud' && this.env.FELT_RUNTIME === 'cloud') {
       // One writer per tournament: the box that runs it decides (DESIGN.md).
       const message = `Tournament ${tournamentId} is run by the venue's box (${this.#home.home}): send commands there`;
       return { ok: false, error: { code: 'NOT_HOME', message, details: JSON.stringify(this.#home) } };
@@ -160,28 +160,30 @@ export class TournamentDO extends DurableObject<Env> {
     const claim = current ? (JSON.parse(current) as { home: string; epoch: number }) : null;
     const pushed = JSON.parse(eventsJson) as Omit<StoredEvent, 'tournamentId'>[];
     if (claim && (claim.home !== home || epoch < claim.epoch)) {
-      const report = {
+      // Kept for a person to read (owner, support): a fenced home's events are never merged.
+      await this.#report(tournamentId, {
         at: now,
         from: home,
         epoch,
         home: claim.home,
         currentEpoch: claim.epoch,
         seqs: pushed.map((e) => e.seq),
-      };
-      await this.#storage.batch([
-        {
-          op: 'meta',
-          scope: `conflicts:${tournamentId}`,
-          key: `${String(now).padStart(15, '0')}-${home}`,
-          value: JSON.stringify(report),
-          updatedAt: now,
-        },
-      ]);
+        eventIds: pushed.map((e) => e.eventId),
+      });
       return JSON.stringify({ refused: 'FENCED', home: claim.home, epoch: claim.epoch, lastSeq: host.seq });
     }
     if (!claim) {
-      if (host.seq !== 0)
+      if (host.seq !== 0) {
+        await this.#report(tournamentId, {
+          at: now,
+          from: home,
+          epoch,
+          home: 'cloud',
+          currentEpoch: 0,
+          seqs: pushed.map((e) => e.seq),
+        });
         return JSON.stringify({ refused: 'NOT_HOME', home: 'cloud', epoch: 0, lastSeq: host.seq });
+      }
       await this.#storage.batch([
         { op: 'meta', scope, key: 'home', value: JSON.stringify({ home, epoch }), updatedAt: now },
       ]);
@@ -195,6 +197,55 @@ export class TournamentDO extends DurableObject<Env> {
     }
     const { events: _e, ...rest } = answer;
     return JSON.stringify(rest);
+  }
+
+  /**
+   * Makes the cloud the home of a box-run tournament (the box was lost mid-event): bumps the
+   * epoch, so anything the old home sends later is refused and reported, never merged.
+   */
+  async promoteCloud(tournamentId: string): Promise<string> {
+    await this.#hostFor(tournamentId);
+    if (!this.#home || this.#home.home === 'cloud') {
+      return JSON.stringify({
+        refused: 'NOT_BOX_RUN',
+        message: `Tournament ${tournamentId} is already decided here`,
+      });
+    }
+    const next = { home: 'cloud', epoch: this.#home.epoch + 1, previous: this.#home.home };
+    await this.#storage.batch([
+      {
+        op: 'meta',
+        scope: DO_SCOPE(this.ctx.id),
+        key: 'home',
+        value: JSON.stringify(next),
+        updatedAt: Date.now(),
+      },
+    ]);
+    this.#home = next;
+    return JSON.stringify(next);
+  }
+
+  /** Batches refused from a fenced home, oldest first (for the owner and support staff). */
+  async conflicts(tournamentId: string): Promise<string> {
+    await this.#logFor(tournamentId);
+    const rows = await this.#storage.listMeta(`conflicts:${tournamentId}`);
+    return `[${rows
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .map((r) => r.value)
+      .join(',')}]`;
+  }
+
+  async #report(tournamentId: string, report: Record<string, unknown>): Promise<void> {
+    const at = Number(report.at);
+    await this.#storage.batch([
+      {
+        op: 'meta',
+        scope: `conflicts:${tournamentId}`,
+        key: `${String(at).padStart(15, '0')}-${crypto.randomUUID().slice(0, 8)}`,
+        value: JSON.stringify(report),
+        updatedAt: at,
+      },
+    ]);
   }
 
   /** Imports a history (e.g. a TD3 file) into this new tournament, atomically. */

@@ -1036,16 +1036,9 @@ export class VenueDO extends DurableObject<Env> {
       const { store } = await this.#venue(venueId);
       const box = await this.#box(store, credential);
       const listed = store.tournaments.get(t.id);
-      if (listed && listed.home !== box.id) {
-        throw new VenueError(
-          409,
-          'NOT_HOME',
-          `Tournament ${t.id} is run by ${listed.home ?? 'the cloud'}, not this box`,
-          {
-            home: listed.home ?? 'cloud',
-          },
-        );
-      }
+      // Homed elsewhere (the cloud, another box, or a promoted cloud): the tournament's own
+      // object refuses the events and keeps them as a conflict report; the list stays as is.
+      if (listed && listed.home !== box.id) return { boxId: box.id };
       const now = Date.now();
       if (!listed || listed.status !== t.status || listed.name !== t.name) {
         await store.write(now, {
@@ -1063,6 +1056,36 @@ export class VenueDO extends DurableObject<Env> {
         });
       }
       return { boxId: box.id };
+    });
+  }
+
+  /** Records a handover (the cloud promoted for a lost box), audited. */
+  setTournamentHome(
+    venueId: string,
+    caller: Caller,
+    tournamentId: string,
+    home: string | null,
+  ): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#authorize(store, caller, 'boxes.manage');
+      const t = store.tournaments.get(tournamentId);
+      if (!t) throw notFound('tournament', tournamentId);
+      const now = Date.now();
+      const { home: previous, ...rest } = t;
+      await store.write(now, {
+        tournaments: [{ ...rest, ...(home !== null && { home }), updatedAt: now }],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: 'tournament.handover',
+            target: tournamentId,
+            details: { from: previous ?? 'cloud', to: home ?? 'cloud' },
+          },
+        ],
+      });
+      return true as const;
     });
   }
 

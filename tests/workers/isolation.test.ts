@@ -83,6 +83,7 @@ function attemptsFor(
         break;
       case 'POST /venues/{venueId}/staff/{userId}/revoke':
       case 'POST /venues/{venueId}/staff/{userId}/unlock':
+      case 'POST /venues/{venueId}/tournaments/{id}/promote':
         add(jsonInit('POST', {}));
         break;
       case 'POST /venues/{venueId}/players':

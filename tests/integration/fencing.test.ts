@@ -1,0 +1,141 @@
+/**
+ * Epoch fencing (DESIGN.md "One writer per tournament"): the box runs a tournament and pushes
+ * it to the cloud; the link is cut; the owner promotes the cloud (the box is "lost"); the box
+ * keeps working offline; the link heals: every event the box decided after the promotion is
+ * refused by the cloud and kept as a conflict report — none is merged.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { sessionFor, signUpVenue, type VenueSession } from '../contract/session.ts';
+import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
+import { type LinkProxy, startLinkProxy } from './helpers/link-proxy.ts';
+import { httpTarget } from './helpers/node-target.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'felt-fencing-'));
+let cloud: RunningCloud;
+let proxy: LinkProxy;
+let box: BoxProcess | null = null;
+let owner: VenueSession;
+
+beforeAll(async () => {
+  const port = await freePort();
+  cloud = await startCloud({ port, persistTo: join(dir, 'cloud') });
+  proxy = await startLinkProxy(port);
+  owner = await signUpVenue(
+    httpTarget('cloud', 'cloud', () => cloud.url),
+    { prefix: 'fenced', pin: '5827' },
+  );
+});
+
+afterAll(async () => {
+  await box?.interrupt();
+  await proxy?.close();
+  await cloud?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== null) return v;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}\n${box?.output().slice(-2000) ?? ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const seqOf = async (s: VenueSession, id: string) =>
+  ((await (await s.fetch(`${s.base}/tournaments/${id}/events`)).json()) as { seq: number }).seq;
+
+describe('fencing a lost box', () => {
+  it('refuses and reports 100 % of the events the old home decided after the cloud was promoted', async () => {
+    const { code } = (await (
+      await owner.post(`${owner.base}/boxes/pairing-codes`, { name: 'Lost box' })
+    ).json()) as {
+      code: string;
+    };
+    const boxData = join(dir, 'box');
+    // The box reaches the cloud only through the proxy.
+    const pair = spawnBoxCli(['pair', '--cloud', proxy.url, '--code', code, '--data-dir', boxData]);
+    expect(await pair.exited, pair.output()).toBe(0);
+    process.env.FELT_BOX_SYNC_MS = '200';
+    process.env.FELT_BOX_MIRROR_MS = '400';
+    box = await startBoxProcess(boxData, await freePort());
+    const b = box;
+    const token = await until('the owner to sign in on the box', async () => {
+      const res = await fetch(`${b.url}${owner.base}/auth/pin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: owner.userId, pin: '5827' }),
+      });
+      return res.status === 200 ? ((await res.json()) as { token: string }).token : null;
+    });
+    const onBox = sessionFor(
+      httpTarget('box', 'box', () => b.url),
+      owner.venueId,
+      token,
+      owner.userId,
+    );
+    const id = await onBox.newTournament('Fenced Cup');
+    await onBox.command(id, 'OpenRegistration');
+    for (const p of ['a', 'b', 'c'])
+      await onBox.command(id, 'Register', { playerId: p, name: `Player ${p}` });
+    const synced = await seqOf(onBox, id);
+    await until('the cloud to hold the box’s events', async () =>
+      (await seqOf(owner, id)) === synced ? true : null,
+    );
+
+    // The line goes down; the owner, off-site, declares the box lost and promotes the cloud.
+    proxy.cut();
+    const promoted = await owner.post(`${owner.base}/tournaments/${id}/promote`, {});
+    expect(promoted.status).toBe(200);
+    expect(await promoted.json()).toMatchObject({ home: 'cloud', epoch: 1 });
+    // The cloud now decides it (its copy is the box's up to the cut).
+    expect((await owner.command(id, 'Register', { playerId: 'cloud-1', name: 'Cloud Player' })).status).toBe(
+      201,
+    );
+
+    // The box, cut off, keeps running its tournament.
+    const late = ['d', 'e', 'f', 'g'];
+    for (const p of late)
+      expect((await onBox.command(id, 'Register', { playerId: p, name: `Late ${p}` })).status).toBe(201);
+    const boxSeq = await seqOf(onBox, id);
+    expect(boxSeq).toBe(synced + late.length);
+
+    proxy.heal();
+    const reports = await until('the late events to be reported', async () => {
+      const res = await owner.fetch(`${owner.base}/tournaments/${id}/conflicts`);
+      const body = (await res.json()) as {
+        conflicts: { seqs: number[]; from: string; epoch: number; currentEpoch: number }[];
+      };
+      return body.conflicts.length > 0 ? body.conflicts : null;
+    });
+    const reported = new Set(reports.flatMap((r) => r.seqs));
+    for (let seq = synced + 1; seq <= boxSeq; seq++)
+      expect(reported.has(seq), `seq ${seq} reported`).toBe(true);
+    expect(reports[0]).toMatchObject({ epoch: 0, currentEpoch: 1 });
+    // None of them was merged: the cloud's log is the box's up to the cut, then its own.
+    const cloudLog = (await (await owner.fetch(`${owner.base}/tournaments/${id}/events`)).json()) as {
+      events: { seq: number; type: string; event: { name?: string } }[];
+    };
+    expect(cloudLog.events.length).toBe(synced + 1);
+    expect(cloudLog.events.at(-1)?.event.name).toBe('Cloud Player');
+    expect(cloudLog.events.some((e) => e.event.name?.startsWith('Late'))).toBe(false);
+    // The handover is in the audit log; the box's status names the refusal.
+    const audit = (await (await owner.fetch(`${owner.base}/audit`)).json()) as {
+      entries: { action: string }[];
+    };
+    expect(audit.entries.map((e) => e.action)).toContain('tournament.handover');
+    const status = (await (
+      await fetch(`${b.url}/api/v1/box/status`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { tournaments: { id: string; refused: string | null; backlog: number }[] };
+    const row = status.tournaments.find((t) => t.id === id);
+    expect(row?.refused).toMatch(/not the home/);
+    expect(row?.backlog).toBe(late.length);
+  }, 120_000);
+});
