@@ -55,6 +55,8 @@ export type CommandAnswer =
       readonly seq: number;
       readonly events: readonly StoredEvent[];
       readonly repeated: boolean;
+      /** Held for the tournament's home (a box), which decides it on its next sync. */
+      readonly queued?: boolean;
     }
   | {
       readonly ok: false;

@@ -123,9 +123,29 @@ export class TournamentDO extends DurableObject<Env> {
    */
   async command(tournamentId: string, command: TournamentCommand, actor: Actor): Promise<CommandAnswer> {
     if (this.#home && this.#home.home !== 'cloud' && this.env.FELT_RUNTIME === 'cloud') {
-      // One writer per tournament: the box that runs it decides (DESIGN.md).
-      const message = `Tournament ${tournamentId} is run by the venue's box (${this.#home.home}): send commands there`;
-      return { ok: false, error: { code: 'NOT_HOME', message, details: JSON.stringify(this.#home) } };
+      // One writer per tournament: the box that runs it decides (DESIGN.md). The cloud holds
+      // the command (a player's online registration, a TD off-site) until the box pulls it.
+      await this.#logFor(tournamentId);
+      const scope = `queue:${tournamentId}`;
+      if ((await this.#storage.getMeta(scope, command.commandId)) === null) {
+        const queuedAt = Date.now();
+        await this.#storage.batch([
+          {
+            op: 'meta',
+            scope,
+            key: command.commandId,
+            value: JSON.stringify({ command, actor, queuedAt }),
+            updatedAt: queuedAt,
+          },
+        ]);
+      }
+      return {
+        ok: true,
+        seq: (await this.#hostFor(tournamentId)).seq,
+        events: [],
+        repeated: false,
+        queued: true,
+      };
     }
     const host = await this.#hostFor(tournamentId);
     // Checked here rather than by a separate call from the route: one round trip per command.
@@ -223,6 +243,34 @@ export class TournamentDO extends DurableObject<Env> {
     ]);
     this.#home = next;
     return JSON.stringify(next);
+  }
+
+  /** Which box runs this tournament (null: decided here). */
+  async homeOf(tournamentId: string): Promise<string | null> {
+    await this.#logFor(tournamentId);
+    return this.#home && this.#home.home !== 'cloud' ? this.#home.home : null;
+  }
+
+  /** Commands held for the home box, oldest first (JSON: [{ command, actor, queuedAt }]). */
+  async queuedCommands(tournamentId: string): Promise<string> {
+    await this.#logFor(tournamentId);
+    const rows = await this.#storage.listMeta(`queue:${tournamentId}`);
+    const items = rows.map((r) => JSON.parse(r.value) as { queuedAt: number });
+    items.sort((a, b) => a.queuedAt - b.queuedAt);
+    return JSON.stringify(items);
+  }
+
+  /** The box ran these (or refused them): the cloud stops holding them. */
+  async ackQueued(tournamentId: string, commandIds: readonly string[]): Promise<number> {
+    await this.#logFor(tournamentId);
+    const now = Date.now();
+    const scope = `queue:${tournamentId}`;
+    if (commandIds.length > 0) {
+      await this.#storage.batch(
+        commandIds.map((key) => ({ op: 'meta' as const, scope, key, value: null, updatedAt: now })),
+      );
+    }
+    return commandIds.length;
   }
 
   /** Batches refused from a fenced home, oldest first (for the owner and support staff). */

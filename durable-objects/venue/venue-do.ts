@@ -1059,6 +1059,14 @@ export class VenueDO extends DurableObject<Env> {
     });
   }
 
+  /** Checks a box credential; answers the box's id. */
+  boxAuth(venueId: string, credential: string): Promise<VenueAnswer<{ boxId: string }>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      return { boxId: (await this.#box(store, credential)).id };
+    });
+  }
+
   /** Records a handover (the cloud promoted for a lost box), audited. */
   setTournamentHome(
     venueId: string,

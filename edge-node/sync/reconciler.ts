@@ -26,6 +26,8 @@ export interface TournamentSync {
   readonly backlog: number;
   readonly lastPushAt: number | null;
   readonly refused: string | null;
+  /** Commands the cloud held for this tournament that the box has run. */
+  readonly queuedRun: number;
 }
 
 /** Staff are warned once the box has not reached the cloud for this long (DESIGN.md). */
@@ -244,6 +246,13 @@ export class Reconciler {
       lastPushAt = this.#now();
       if (!moved) break;
     }
+    let ran = previous?.queuedRun ?? 0;
+    if (refused === null && last > 0) {
+      const done = await this.#runQueued(p, t.id);
+      ran += done;
+      // Their events go up in this same round.
+      if (done > 0) return { ...(await this.#push(p, t)), queuedRun: ran };
+    }
     return {
       id: t.id,
       name: t.name,
@@ -254,7 +263,49 @@ export class Reconciler {
       backlog: last - acked,
       lastPushAt,
       refused,
+      queuedRun: ran,
     };
+  }
+
+  /**
+   * Runs the commands the cloud holds for this tournament, in order, then acknowledges them.
+   * A command pulled twice (a lost acknowledgement) runs once: the box answers a repeated
+   * commandId with its first answer.
+   */
+  async #runQueued(p: Pairing, id: string): Promise<number> {
+    const base = `${p.cloudUrl}/sync/v1/venues/${encodeURIComponent(p.venueId)}/tournaments/${encodeURIComponent(id)}/queue`;
+    const res = await fetch(base, {
+      headers: { authorization: `Box ${p.credential}` },
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (res.status !== 200) return 0;
+    const { commands } = (await res.json()) as {
+      commands: { command: { commandId: string }; actor: unknown }[];
+    };
+    const done: string[] = [];
+    for (const item of commands) {
+      const local = await fetch(
+        `${this.#o.localUrl}/api/v1/box/venues/${encodeURIComponent(p.venueId)}/tournaments/${encodeURIComponent(id)}/commands`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-felt-box-key': this.#o.localKey },
+          body: JSON.stringify(item),
+        },
+      );
+      // Decided (or refused by a rule, which is final too): done. Anything else: try again later.
+      if (local.status !== 200 && local.status !== 400) break;
+      done.push(item.command.commandId);
+    }
+    if (done.length > 0) {
+      const acked = await fetch(`${base}/ack`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Box ${p.credential}` },
+        body: JSON.stringify({ commandIds: done }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (acked.status !== 200) throw new Error(`the cloud refused the acknowledgement (${acked.status})`);
+    }
+    return done.length;
   }
 
   #set(patch: Partial<SyncStatus>): void {

@@ -152,8 +152,25 @@ describe('pairing a box with a cloud venue', () => {
       events: unknown[];
     };
     expect(cloudLog.events).toEqual(boxLog.events);
-    // The cloud does not decide a box-run tournament itself.
-    expect((await owner.command(id, 'StartTournament')).status).not.toBe(201);
+    // The cloud does not decide a box-run tournament: it holds the command (sent twice, as a
+    // phone on a bad line would) until the box pulls it; the box decides it once; its event
+    // comes back up.
+    const online = crypto.randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const held = await owner.command(id, 'Register', { playerId: 'p-online', name: 'Online Olga' }, online);
+      expect(held.status).toBe(202);
+      expect(await held.json()).toMatchObject({ queued: true, commandId: online });
+    }
+    await until('the held command to run on the box and come back', async () => {
+      const log = (await (await owner.fetch(`${owner.base}/tournaments/${id}/events`)).json()) as {
+        events: { event: { name?: string } }[];
+      };
+      return log.events.some((e) => e.event.name === 'Online Olga') ? true : null;
+    });
+    const onBoxLog = (await (await onBox.fetch(`${onBox.base}/tournaments/${id}/events`)).json()) as {
+      events: { event: { name?: string; commandId?: string } }[];
+    };
+    expect(onBoxLog.events.filter((e) => e.event.commandId === online)).toHaveLength(1);
     const listed = (await (await owner.fetch(`${owner.base}/tournaments`)).json()) as {
       tournaments: { id: string; home?: string }[];
     };

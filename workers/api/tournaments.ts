@@ -144,6 +144,7 @@ const command = createRoute({
   responses: {
     200: json(AnyObject, 'A repeated command: the first answer'),
     201: json(AnyObject, 'Decided and stored: the new seq and events'),
+    202: json(AnyObject, 'Held for the box that runs this tournament (decided there on its next sync)'),
     ...ERRORS,
   },
 });
@@ -243,6 +244,10 @@ tournaments
     const stub = tournamentStub(c.env, venueId, id);
     const answer = await stub.command(id, cmd, { id: caller.userId, role: caller.role });
     if (!answer.ok) throw answerError(answer);
+    if (answer.queued) {
+      // A box runs this tournament: it decides the command on its next sync.
+      return c.json({ queued: true, commandId: cmd.commandId, seq: answer.seq }, 202) as never;
+    }
     if (!answer.repeated) await afterCommand(c, venueId, id, answer.events);
     return c.body(
       `{"seq":${answer.seq},"repeated":${answer.repeated},"events":${eventsJson(answer.events)}}`,

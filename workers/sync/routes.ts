@@ -8,6 +8,9 @@ import type { Context } from 'hono';
 import { STORAGE_TOKEN_HEADER } from '../../durable-objects/storage/remote.ts';
 import type { VenueMirror } from '../../durable-objects/venue/model.ts';
 import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.ts';
+import type { Role } from '../../engine/core/ctx.ts';
+import { commandSchema } from '../../engine/tournament/commands.schema.ts';
+import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import { AnyObject, TournamentParams, VenueParams } from '../api/schemas.ts';
 import { directoryStub, tournamentStub, venueStub } from '../api/stubs.ts';
 import { AuthError } from '../auth/errors.ts';
@@ -15,6 +18,7 @@ import { unwrap } from '../http/answers.ts';
 import { type AppEnv, authenticated, callerOf, clientKey } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { parseWith } from '../http/validate.ts';
 
 /** The box credential from `Authorization: Box <credential>`. */
 export function boxCredential(c: Context<AppEnv>): string {
@@ -93,6 +97,44 @@ const push = createRoute({
   responses: { 200: json(AnyObject, 'What the cloud holds now'), ...ERRORS },
 });
 
+const queue = createRoute({
+  method: 'get',
+  path: '/venues/{venueId}/tournaments/{id}/queue',
+  tags: ['sync'],
+  summary: 'Commands the cloud holds for the box that runs this tournament',
+  request: { params: TournamentParams },
+  responses: { 200: json(AnyObject, 'The held commands, oldest first'), ...ERRORS },
+});
+
+const ack = createRoute({
+  method: 'post',
+  path: '/venues/{venueId}/tournaments/{id}/queue/ack',
+  tags: ['sync'],
+  summary: 'The box ran (or refused) these held commands: stop holding them',
+  request: {
+    params: TournamentParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ commandIds: z.array(z.string().min(1).max(100)).max(1000) }).strict(),
+        },
+      },
+    },
+  },
+  responses: { 200: json(z.object({ acked: z.number() }), 'Done'), ...ERRORS },
+});
+
+/** The tournament's cloud copy, when the calling box is its home. */
+async function homeCopy(c: Context<AppEnv>, v: string, id: string) {
+  const { boxId } = unwrap(await venueStub(c.env, v).boxAuth(v, boxCredential(c)));
+  const stub = tournamentStub(c.env, v, id);
+  const home = await stub.homeOf(id);
+  if (home !== boxId)
+    throw new ApiError(409, 'NOT_HOME', `This box does not run tournament ${id}`, { home: home ?? 'cloud' });
+  return stub;
+}
+
 export const sync = router()
   .openapi(pair, async (c) => {
     const code = c.req.valid('json').code.trim().toUpperCase();
@@ -126,6 +168,16 @@ export const sync = router()
     }
     return reply(c, answer, 200);
   })
+  .openapi(queue, async (c) => {
+    const { venueId: v, id } = c.req.valid('param');
+    const stub = await homeCopy(c, v, id);
+    return reply(c, { commands: JSON.parse(await stub.queuedCommands(id)) as unknown[] }, 200);
+  })
+  .openapi(ack, async (c) => {
+    const { venueId: v, id } = c.req.valid('param');
+    const stub = await homeCopy(c, v, id);
+    return reply(c, { acked: await stub.ackQueued(id, c.req.valid('json').commandIds) }, 200);
+  })
   .openapi(mirror, async (c) => {
     const { venueId: v } = c.req.valid('param');
     return reply(c, unwrap(await venueStub(c.env, v).mirrorFor(v, boxCredential(c))), 200);
@@ -153,6 +205,18 @@ const importMirror = createRoute({
   responses: { 200: json(AnyObject, 'Counts'), ...ERRORS },
 });
 
+const localCommand = createRoute({
+  method: 'post',
+  path: '/box/venues/{venueId}/tournaments/{id}/commands',
+  tags: ['box'],
+  summary: "Box only, from the box's own process: decide a command the cloud held for this box",
+  request: {
+    params: TournamentParams,
+    body: { required: true, content: { 'application/json': { schema: AnyObject } } },
+  },
+  responses: { 200: json(AnyObject, 'The answer'), ...ERRORS },
+});
+
 const status = createRoute({
   method: 'get',
   path: '/box/status',
@@ -164,6 +228,16 @@ const status = createRoute({
 });
 
 export const boxLocal = router()
+  .openapi(localCommand, async (c) => {
+    await boxProcess(c);
+    const { venueId: v, id } = c.req.valid('param');
+    const body = c.req.valid('json') as { command: unknown; actor: { id: string; role: string } };
+    // The cloud validated and authorized it when it was sent; the engine's schema checks again.
+    const command = parseWith(commandSchema, body.command, 'command') as TournamentCommand;
+    const actor = { id: String(body.actor?.id ?? 'cloud'), role: (body.actor?.role ?? 'td') as Role };
+    const answer = await tournamentStub(c.env, v, id).command(id, command, actor);
+    return reply(c, answer, 200);
+  })
   .openapi(importMirror, async (c) => {
     await boxProcess(c);
     const { venueId: v } = c.req.valid('param');
