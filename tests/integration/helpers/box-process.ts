@@ -14,7 +14,10 @@ export interface BoxProcess {
   interrupt(): Promise<number | null>;
 }
 
-export function spawnBoxCli(args: readonly string[]): {
+export function spawnBoxCli(
+  args: readonly string[],
+  options: { detached?: boolean } = {},
+): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
@@ -22,6 +25,8 @@ export function spawnBoxCli(args: readonly string[]): {
   const child = spawn(process.execPath, [join(ROOT, 'edge-node', 'cli.ts'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a test can kill -9 the box and its workerd together.
+    detached: options.detached ?? false,
   });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
@@ -34,16 +39,15 @@ export function spawnBoxCli(args: readonly string[]): {
   return { child, output: () => out, exited };
 }
 
-export async function startBoxProcess(dataDir: string, port: number): Promise<BoxProcess> {
-  const { child, output, exited } = spawnBoxCli([
-    'serve',
-    '--data-dir',
-    dataDir,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-  ]);
+export async function startBoxProcess(
+  dataDir: string,
+  port: number,
+  options: { detached?: boolean } = {},
+): Promise<BoxProcess> {
+  const { child, output, exited } = spawnBoxCli(
+    ['serve', '--data-dir', dataDir, '--host', '127.0.0.1', '--port', String(port)],
+    options,
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (!output().includes('Felt box is running')) {
