@@ -88,6 +88,8 @@ async function waitFor(
 
 export interface BoxProcess {
   readonly url: string;
+  /** The box's own process (workerd is its child). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -108,7 +110,7 @@ export async function startBoxProcess(dataDir: string, port: number): Promise<Bo
     await stop(s, 'SIGKILL');
     throw e;
   }
-  return { url: `http://127.0.0.1:${port}`, stop: () => stop(s, 'SIGINT') };
+  return { url: `http://127.0.0.1:${port}`, pid: s.child.pid ?? 0, stop: () => stop(s, 'SIGINT') };
 }
 
 export interface YardstickServer {
