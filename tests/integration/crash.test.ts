@@ -110,7 +110,9 @@ describe('killing the box', () => {
     // After the last restart: every acknowledged command is there exactly once.
     const events: { seq: number; type: string; event: { commandId: string } }[] = [];
     for (let after = 0; ; ) {
-      const page = (await (await s.fetch(`${s.base}/tournaments/${id}/events?after=${after}&limit=1000`)).json()) as {
+      const page = (await (
+        await s.fetch(`${s.base}/tournaments/${id}/events?after=${after}&limit=1000`)
+      ).json()) as {
         events: { seq: number; type: string; event: { commandId: string } }[];
       };
       events.push(...page.events);
@@ -127,7 +129,9 @@ describe('killing the box', () => {
     const byCommand = new Map<string, number>();
     for (const e of events) byCommand.set(e.event.commandId, (byCommand.get(e.event.commandId) ?? 0) + 1);
     for (const c of registered) expect(byCommand.get(c), c).toBe(1);
-    const view = (await (await s.fetch(`${s.base}/tournaments/${id}`)).json()) as { standings: { entrants: number } };
+    const view = (await (await s.fetch(`${s.base}/tournaments/${id}`)).json()) as {
+      standings: { entrants: number };
+    };
     expect(view.standings.entrants).toBe(registered.length);
     console.log(
       `crash test: ${KILLS} kills (${whole} whole box, ${workerdOnly} workerd only), ${n} commands sent, ` +
