@@ -30,6 +30,8 @@ export interface BoxOptions {
   readonly syncIntervalMs?: number;
   /** How often it mirrors the venue's staff, players and templates (default 60 s). */
   readonly mirrorEveryMs?: number;
+  /** How often it pulls commands held in the cloud when no push reported any (default 10 s). */
+  readonly heldEveryMs?: number;
 }
 
 export interface RunningBox {
@@ -177,6 +179,7 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
     storage,
     ...(options.syncIntervalMs !== undefined && { intervalMs: options.syncIntervalMs }),
     ...(options.mirrorEveryMs !== undefined && { mirrorEveryMs: options.mirrorEveryMs }),
+    ...(options.heldEveryMs !== undefined && { heldEveryMs: options.heldEveryMs }),
     log,
   });
   reconciler.start();

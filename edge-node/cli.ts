@@ -173,10 +173,12 @@ async function main(argv: string[]): Promise<number> {
     // Tuning (and test) knobs: how often outboxes are pushed and the venue mirrored.
     const syncMs = Number(process.env.FELT_BOX_SYNC_MS ?? '');
     const mirrorMs = Number(process.env.FELT_BOX_MIRROR_MS ?? '');
+    const heldMs = Number(process.env.FELT_BOX_HELD_MS ?? '');
     box = await startBox({
       ...flags,
       ...(Number.isFinite(syncMs) && syncMs >= 100 && { syncIntervalMs: syncMs }),
       ...(Number.isFinite(mirrorMs) && mirrorMs >= 100 && { mirrorEveryMs: mirrorMs }),
+      ...(Number.isFinite(heldMs) && heldMs >= 100 && { heldEveryMs: heldMs }),
     });
   } catch (e) {
     if (e instanceof PortInUseError) {

@@ -216,7 +216,9 @@ export class TournamentDO extends DurableObject<Env> {
       await this.#armClockCues(tournamentId, host);
     }
     const { events: _e, ...rest } = answer;
-    return JSON.stringify(rest);
+    // How many commands the cloud holds for the box: it pulls them only when told (or rarely).
+    const held = (await this.#storage.listMeta(`queue:${tournamentId}`)).length;
+    return JSON.stringify({ ...rest, held });
   }
 
   /**

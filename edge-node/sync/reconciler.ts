@@ -65,6 +65,8 @@ export interface ReconcilerOptions {
    * the Workers Free daily requests; pushes cost a request only when there is something to push).
    */
   readonly mirrorEveryMs?: number;
+  /** How often held cloud commands are pulled without a push having reported some (default 10 s). */
+  readonly heldEveryMs?: number;
   readonly now?: () => number;
   readonly log?: (line: string) => void;
 }
@@ -126,6 +128,9 @@ export class Reconciler {
   }
 
   #lastMirrorAt = 0;
+  /** When each tournament's held commands were last pulled, and which pushes reported some. */
+  readonly #heldPolledAt = new Map<string, number>();
+  readonly #heldSeen = new Set<string>();
 
   async #round(): Promise<void> {
     const p = this.#o.pairing;
@@ -226,7 +231,12 @@ export class Reconciler {
           signal: AbortSignal.timeout(30_000),
         },
       );
-      const answer = (await res.json()) as { lastSeq?: number; error?: { code: string; message: string } };
+      const answer = (await res.json()) as {
+        lastSeq?: number;
+        held?: number;
+        error?: { code: string; message: string };
+      };
+      if ((answer.held ?? 0) > 0) this.#heldSeen.add(t.id);
       if (res.status === 409) {
         // Fenced: another home decides this tournament now. Keep our events; a person decides.
         refused = answer.error?.message ?? 'refused by the cloud';
@@ -247,7 +257,13 @@ export class Reconciler {
       if (!moved) break;
     }
     let ran = previous?.queuedRun ?? 0;
-    if (refused === null && last > 0) {
+    // Held commands are pulled when a push answer says there are some, and otherwise only
+    // every heldEveryMs: each pull is a request against the cloud's daily quota.
+    const now = this.#now();
+    const due = now - (this.#heldPolledAt.get(t.id) ?? 0) >= (this.#o.heldEveryMs ?? 10_000);
+    if (refused === null && last > 0 && (due || this.#heldSeen.has(t.id))) {
+      this.#heldPolledAt.set(t.id, now);
+      this.#heldSeen.delete(t.id);
       const done = await this.#runQueued(p, t.id);
       ran += done;
       // Their events go up in this same round.

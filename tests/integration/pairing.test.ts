@@ -87,6 +87,7 @@ describe('pairing a box with a cloud venue', () => {
     expect(await again.exited).toBe(4);
 
     process.env.FELT_BOX_SYNC_MS = '300';
+    process.env.FELT_BOX_HELD_MS = '500';
     process.env.FELT_BOX_MIRROR_MS = '500';
     box = await startBoxProcess(boxData, await freePort());
     const b = box;

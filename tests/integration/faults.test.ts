@@ -1,0 +1,160 @@
+/**
+ * Box ↔ cloud under a misbehaving link (issue #8): drops, delays, duplicates, replays of old
+ * requests, responses cut in the middle, and a long partition, while a TD runs a tournament on
+ * the box and players register online through the cloud. After healing, the cloud's event log
+ * is the box's (same hash: no gap, no duplicate) and every command held in the cloud ran once.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { sessionFor, signUpVenue, type VenueSession } from '../contract/session.ts';
+import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
+import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
+import { httpTarget } from './helpers/node-target.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'felt-faults-'));
+let cloud: RunningCloud;
+let proxy: FaultProxy;
+let box: BoxProcess | null = null;
+let owner: VenueSession;
+
+beforeAll(async () => {
+  cloud = await startCloud({ port: await freePort(), persistTo: join(dir, 'cloud') });
+  proxy = await startFaultProxy(cloud.url);
+  owner = await signUpVenue(
+    httpTarget('cloud', 'cloud', () => cloud.url),
+    { prefix: 'faults', pin: '5827' },
+  );
+});
+
+afterAll(async () => {
+  await box?.interrupt();
+  await proxy?.close();
+  await cloud?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe().catch(() => null);
+    if (v !== null) return v;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}\n${box?.output().slice(-2000) ?? ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+type Wire = { seq: number; eventId: string; type: string; event: { commandId?: string } };
+
+async function allEvents(s: VenueSession, id: string): Promise<Wire[]> {
+  const out: Wire[] = [];
+  for (let after = 0; ; ) {
+    const res = await s.fetch(`${s.base}/tournaments/${id}/events?after=${after}&limit=1000`);
+    const page = (await res.json()) as { events: Wire[] };
+    out.push(...page.events);
+    if (page.events.length < 1000) return out;
+    after = page.events.at(-1)?.seq ?? after;
+  }
+}
+
+const hash = (events: readonly Wire[]) =>
+  createHash('sha256')
+    .update(JSON.stringify(events.map((e) => [e.seq, e.eventId, e.type, e.event])))
+    .digest('hex');
+
+describe('the box and the cloud over a bad link', () => {
+  it('converges after drops, delays, duplicates, replays, cut responses and a partition', async () => {
+    const { code } = (await (
+      await owner.post(`${owner.base}/boxes/pairing-codes`, { name: 'Flaky box' })
+    ).json()) as {
+      code: string;
+    };
+    const boxData = join(dir, 'box');
+    const pair = spawnBoxCli(['pair', '--cloud', proxy.url, '--code', code, '--data-dir', boxData]);
+    expect(await pair.exited, pair.output()).toBe(0);
+    process.env.FELT_BOX_SYNC_MS = '150';
+    process.env.FELT_BOX_HELD_MS = '500';
+    process.env.FELT_BOX_MIRROR_MS = '2000';
+    box = await startBoxProcess(boxData, await freePort());
+    const b = box;
+    const token = await until('the owner to sign in on the box', async () => {
+      const res = await fetch(`${b.url}${owner.base}/auth/pin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: owner.userId, pin: '5827' }),
+      });
+      return res.status === 200 ? ((await res.json()) as { token: string }).token : null;
+    });
+    const td = sessionFor(
+      httpTarget('box', 'box', () => b.url),
+      owner.venueId,
+      token,
+      owner.userId,
+    );
+    const id = await td.newTournament('Flaky Cup');
+    expect((await td.command(id, 'OpenRegistration')).status).toBe(201);
+    await until('the tournament to reach the cloud', async () =>
+      (await allEvents(owner, id)).length >= 2 ? true : null,
+    );
+
+    // The link turns bad: 40 % of the box's requests hit a fault.
+    proxy.setFaulty(0.4);
+    const online: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      expect((await td.command(id, 'Register', { playerId: `floor-${i}`, name: `Floor ${i}` })).status).toBe(
+        201,
+      );
+      if (i % 12 === 0) {
+        // A player registers online through the cloud (held for the box).
+        const commandId = `online-${i}`;
+        const held = await owner.command(
+          id,
+          'Register',
+          { playerId: `web-${i}`, name: `Web ${i}` },
+          commandId,
+        );
+        expect(held.status).toBe(202);
+        online.push(commandId);
+      }
+      if (i === 40) proxy.partition(true);
+      if (i === 80) proxy.partition(false);
+      // A TD's pace, so the box syncs many times while the link is bad.
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // The link stays bad a while after the last command: the outbox drains through the faults.
+    await new Promise((r) => setTimeout(r, 3000));
+    proxy.setFaulty(0);
+
+    // Healed: the cloud catches up, event for event.
+    const boxEvents = await until('the box to run every held command', async () => {
+      const events = await allEvents(td, id);
+      const ran = new Set(events.map((e) => e.event.commandId));
+      return online.every((c) => ran.has(c)) ? events : null;
+    });
+    const cloudEvents = await until('the cloud to hold the box’s log', async () => {
+      const [mine, theirs] = [await allEvents(td, id), await allEvents(owner, id)];
+      return theirs.length === mine.length && theirs.length >= boxEvents.length ? theirs : null;
+    });
+    const finalBox = await allEvents(td, id);
+    expect(cloudEvents.map((e) => e.seq)).toEqual(cloudEvents.map((_, i) => i + 1));
+    expect(hash(cloudEvents)).toBe(hash(finalBox));
+    for (const c of online) {
+      expect(
+        finalBox.filter((e) => e.event.commandId === c),
+        `${c} ran once`,
+      ).toHaveLength(1);
+    }
+    const c = proxy.counts;
+    console.log(
+      `faults: drop ${c.drop}, delay ${c.delay}, duplicate ${c.duplicate}, replay-old ${c['replay-old']}, ` +
+        `cut-response ${c['cut-response']}, partitioned ${c.partitioned}, passed ${c.pass}; ${finalBox.length} events, hashes equal`,
+    );
+    expect(c.drop + c.duplicate + c['replay-old'] + c['cut-response']).toBeGreaterThan(5);
+    expect(c.partitioned).toBeGreaterThan(0);
+  }, 240_000);
+});
