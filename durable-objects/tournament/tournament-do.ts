@@ -275,6 +275,58 @@ export class TournamentDO extends DurableObject<Env> {
     return commandIds.length;
   }
 
+  /**
+   * Hands a cloud-run tournament to a box before the event (the owner's claim): the epoch goes
+   * up and from then on the cloud holds commands for the box and takes its pushes only.
+   */
+  async claimFor(tournamentId: string, boxId: string): Promise<string> {
+    await this.#hostFor(tournamentId);
+    if (this.#home && this.#home.home !== 'cloud') {
+      return JSON.stringify({
+        refused: 'ALREADY_ON_A_BOX',
+        message: `Tournament ${tournamentId} is run by ${this.#home.home}`,
+      });
+    }
+    const next = { home: boxId, epoch: (this.#home?.epoch ?? 0) + 1, previous: 'cloud' };
+    await this.#storage.batch([
+      {
+        op: 'meta',
+        scope: DO_SCOPE(this.ctx.id),
+        key: 'home',
+        value: JSON.stringify(next),
+        updatedAt: Date.now(),
+      },
+    ]);
+    this.#home = next;
+    return JSON.stringify(next);
+  }
+
+  /** Events after a seq with the current epoch, for the box taking the tournament over. */
+  async replicaPage(tournamentId: string, afterSeq: number, limit: number): Promise<string> {
+    const host = await this.#hostFor(tournamentId);
+    const events = (await host.log.read(afterSeq, limit)).map(({ tournamentId: _t, ...e }) => e);
+    return JSON.stringify({ epoch: this.#home?.epoch ?? 0, seq: host.seq, events });
+  }
+
+  /**
+   * On the box: takes over a tournament the owner claimed for it, with the cloud's events as
+   * they are; afterwards the box decides it and pushes under `epoch`.
+   */
+  async adopt(tournamentId: string, epoch: number, eventsJson: string): Promise<string> {
+    const host = await this.#hostFor(tournamentId);
+    const answer = await host.applyReplicated(
+      JSON.parse(eventsJson) as Omit<StoredEvent, 'tournamentId'>[],
+      Date.now(),
+    );
+    if (answer.appended > 0) {
+      await this.#remember(tournamentId);
+      await this.#fanOut(host.log, answer.events, answer.lastSeq);
+      await this.#armClockCues(tournamentId, host);
+    }
+    const { events: _e, ...rest } = answer;
+    return JSON.stringify({ ...rest, epoch });
+  }
+
   /** Batches refused from a fenced home, oldest first (for the owner and support staff). */
   async conflicts(tournamentId: string): Promise<string> {
     await this.#logFor(tournamentId);

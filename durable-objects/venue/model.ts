@@ -115,6 +115,8 @@ export interface VenueMirror {
   readonly staff: readonly StaffRecord[];
   readonly players: readonly import('../../engine/players/types.ts').Player[];
   readonly templates: readonly import('./templates.ts').VenueTemplate[];
+  /** Tournaments the owner handed to this box (it takes them over on its next sync). */
+  readonly claimed?: readonly TournamentListing[];
 }
 
 export interface AuditEntry {

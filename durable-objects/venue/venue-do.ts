@@ -997,12 +997,13 @@ export class VenueDO extends DurableObject<Env> {
   mirrorFor(venueId: string, credential: string): Promise<VenueAnswer<VenueMirror>> {
     return answer(async () => {
       const { store, settings } = await this.#venue(venueId);
-      await this.#box(store, credential);
+      const box = await this.#box(store, credential);
       return {
         settings,
         staff: [...store.staff.values()],
         players: [...store.players.values()],
         templates: [...store.templates.values()],
+        claimed: [...store.tournaments.values()].filter((t) => t.home === box.id),
       };
     });
   }
@@ -1057,6 +1058,25 @@ export class VenueDO extends DurableObject<Env> {
       }
       return { boxId: box.id };
     });
+  }
+
+  /** On the box: lists a tournament it took over (it runs it from now on). */
+  adoptListing(venueId: string, listing: TournamentListing): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      if (this.env.FELT_RUNTIME !== 'box')
+        throw new VenueError(403, 'BOX_ONLY', 'Only a box takes tournaments over');
+      const store = await this.#load(venueId);
+      const { home: _h, ...own } = listing;
+      await store.write(Date.now(), { tournaments: [own] });
+      return true as const;
+    });
+  }
+
+  /** Whether a box is paired here and not revoked. */
+  async hasBox(venueId: string, boxId: string): Promise<boolean> {
+    const store = await this.#load(venueId);
+    const box = store.boxes.get(boxId);
+    return !!box && box.revokedAt === null;
   }
 
   /** Checks a box credential; answers the box's id. */

@@ -13,8 +13,20 @@ import type { Pairing } from './pairing.ts';
 
 /** Where the box keeps, per tournament, the last seq the cloud acknowledged. */
 const OUTBOX_SCOPE = 'box:outbox';
-/** Events per push: well under the cloud's 2,000 and 8 MB. */
-const PUSH_BATCH = 500;
+/** And the epoch it runs the tournament under (0 for its own; more after a handover). */
+const EPOCH_SCOPE = 'box:epoch';
+
+interface Listing {
+  readonly id: string;
+  readonly name: string;
+  readonly templateId: string | null;
+  readonly status: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly home?: string;
+}
+/** Events per push: the cloud takes up to 2,000 (8 MB); fewer round trips make catch-up faster. */
+const PUSH_BATCH = 2000;
 
 export interface TournamentSync {
   readonly id: string;
@@ -187,6 +199,47 @@ export class Reconciler {
     if (local.status !== 200)
       throw new Error(`the box refused the mirror (${local.status}): ${JSON.stringify(counts)}`);
     this.#status = { ...this.#status, mirrored: counts };
+    const { claimed = [] } = JSON.parse(text) as { claimed?: Listing[] };
+    for (const t of claimed) await this.#adopt(p, t);
+  }
+
+  /**
+   * Takes over a tournament the owner handed to this box in the cloud: its events come down
+   * as they are, then the box runs it and pushes under the new epoch. Done once per tournament.
+   */
+  async #adopt(p: Pairing, t: Listing): Promise<void> {
+    const storage = this.#o.storage;
+    if ((await storage.getMeta(`v:${p.venueId}:tournaments`, t.id)) !== null) return;
+    const key = `${p.venueId}/${t.id}`;
+    let held = await namespacedStorage(storage, key).lastSeq(t.id);
+    const venue = encodeURIComponent(p.venueId);
+    const id = encodeURIComponent(t.id);
+    for (;;) {
+      const res = await fetch(
+        `${p.cloudUrl}/sync/v1/venues/${venue}/tournaments/${id}/events?after=${held}`,
+        {
+          headers: { authorization: `Box ${p.credential}` },
+          signal: AbortSignal.timeout(30_000),
+        },
+      );
+      if (res.status !== 200) throw new Error(`the cloud refused the handover of ${t.id} (${res.status})`);
+      const page = (await res.json()) as { epoch: number; seq: number; events: { seq: number }[] };
+      const { home: _h, ...listing } = t;
+      const local = await fetch(`${this.#o.localUrl}/api/v1/box/venues/${venue}/tournaments/${id}/adopt`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-felt-box-key': this.#o.localKey },
+        body: JSON.stringify({ listing, epoch: page.epoch, events: page.events }),
+      });
+      const answer = (await local.json()) as { lastSeq: number };
+      if (local.status !== 200) throw new Error(`the box refused the handover of ${t.id} (${local.status})`);
+      held = answer.lastSeq;
+      // What came from the cloud is acknowledged by definition; later events go up under the epoch.
+      await storage.batch([
+        { op: 'meta', scope: OUTBOX_SCOPE, key, value: String(held), updatedAt: this.#now() },
+        { op: 'meta', scope: EPOCH_SCOPE, key, value: String(page.epoch), updatedAt: this.#now() },
+      ]);
+      if (page.events.length === 0 || held >= page.seq) return;
+    }
   }
 
   /** Pushes every box-run tournament's unacknowledged events, in order, in batches. */
@@ -217,6 +270,7 @@ export class Reconciler {
     const log = namespacedStorage(this.#o.storage, key);
     const previous = this.#status.tournaments.find((x) => x.id === t.id);
     let acked = Number((await this.#o.storage.getMeta(OUTBOX_SCOPE, key)) ?? '0');
+    const epoch = Number((await this.#o.storage.getMeta(EPOCH_SCOPE, key)) ?? '0');
     const last = await log.lastSeq(t.id);
     let lastPushAt = previous?.lastPushAt ?? null;
     let refused: string | null = null;
@@ -227,7 +281,7 @@ export class Reconciler {
         {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Box ${p.credential}` },
-          body: JSON.stringify({ name: t.name, status: t.status, createdAt: t.createdAt, epoch: 0, events }),
+          body: JSON.stringify({ name: t.name, status: t.status, createdAt: t.createdAt, epoch, events }),
           signal: AbortSignal.timeout(30_000),
         },
       );
@@ -273,7 +327,7 @@ export class Reconciler {
       id: t.id,
       name: t.name,
       home: p.boxId,
-      epoch: 0,
+      epoch,
       lastSeq: last,
       ackedSeq: acked,
       backlog: last - acked,

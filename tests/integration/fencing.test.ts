@@ -138,4 +138,65 @@ describe('fencing a lost box', () => {
     expect(row?.refused).toMatch(/not the home/);
     expect(row?.backlog).toBe(late.length);
   }, 120_000);
+
+  it('hands a cloud-made tournament to the box before the event: the box takes its log and runs it', async () => {
+    const b = box;
+    if (!b) throw new Error('the box of the previous test is not running');
+    const boxes = (await (await owner.fetch(`${owner.base}/boxes`)).json()) as {
+      boxes: { id: string; revokedAt: number | null }[];
+    };
+    const boxId = boxes.boxes.find((x) => x.revokedAt === null)?.id ?? '';
+    // Made and opened in the cloud, a week before the event.
+    const id = await owner.newTournament('Saturday Main');
+    await owner.command(id, 'OpenRegistration');
+    await owner.command(id, 'Register', { playerId: 'early', name: 'Early Bird' });
+    const before = await seqOf(owner, id);
+    const claimed = await owner.post(`${owner.base}/tournaments/${id}/claim`, { boxId });
+    expect(claimed.status).toBe(200);
+    expect(await claimed.json()).toMatchObject({ home: boxId, epoch: 1 });
+    // The cloud now holds commands for the box instead of deciding them.
+    expect((await owner.command(id, 'Register', { playerId: 'online', name: 'Online Ida' })).status).toBe(
+      202,
+    );
+    const token = await until('the owner to sign in on the box', async () => {
+      const res = await fetch(`${b.url}${owner.base}/auth/pin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: owner.userId, pin: '5827' }),
+      });
+      return res.status === 200 ? ((await res.json()) as { token: string }).token : null;
+    });
+    const onBox = sessionFor(
+      httpTarget('box', 'box', () => b.url),
+      owner.venueId,
+      token,
+      owner.userId,
+    );
+    // The box takes the log over at its next mirror, runs the held command, and decides from then on.
+    await until('the box to take the tournament over', async () =>
+      (await seqOf(onBox, id)) >= before ? true : null,
+    );
+    expect((await onBox.command(id, 'Register', { playerId: 'at-door', name: 'At The Door' })).status).toBe(
+      201,
+    );
+    const names = async (s: VenueSession) =>
+      (
+        (await (await s.fetch(`${s.base}/tournaments/${id}`)).json()) as {
+          standings: { entries: { name: string }[] };
+        }
+      ).standings.entries
+        .map((e) => e.name)
+        .sort();
+    await until('both copies to agree', async () => {
+      const [mine, theirs] = [await names(onBox), await names(owner)];
+      return mine.length === 3 && JSON.stringify(mine) === JSON.stringify(theirs) ? true : null;
+    });
+    expect(await names(owner)).toEqual(['At The Door', 'Early Bird', 'Online Ida']);
+    const audit = (await (await owner.fetch(`${owner.base}/audit`)).json()) as {
+      entries: { action: string; details: { to?: string } | null }[];
+    };
+    expect(audit.entries.some((e) => e.action === 'tournament.handover' && e.details?.to === boxId)).toBe(
+      true,
+    );
+  }, 120_000);
 });

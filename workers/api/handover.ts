@@ -34,6 +34,24 @@ const promote = createRoute({
   },
 });
 
+const claim = createRoute({
+  ...authed,
+  method: 'post',
+  path: '/venues/{venueId}/tournaments/{id}/claim',
+  summary: 'Hand a cloud-run tournament to a paired box before the event (owner)',
+  request: {
+    params: TournamentParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ boxId: z.string().min(3).max(64) }).strict() } },
+    },
+  },
+  responses: {
+    200: json(z.object({ home: z.string(), epoch: z.number(), previous: z.string() }), 'The new home'),
+    ...ERRORS,
+  },
+});
+
 const conflicts = createRoute({
   ...authed,
   method: 'get',
@@ -60,6 +78,21 @@ export const handover = router()
     };
     if (answer.refused) throw new ApiError(409, answer.refused, answer.message ?? 'Not a box-run tournament');
     unwrap(await venue.setTournamentHome(venueId, callerOf(c), id, null));
+    return reply(c, answer, 200);
+  })
+  .openapi(claim, async (c) => {
+    const { venueId, id } = c.req.valid('param');
+    const { boxId } = c.req.valid('json');
+    const venue = venueStub(c.env, venueId);
+    unwrap(await venue.authorize(venueId, callerOf(c), 'boxes.manage'));
+    if (!(await venue.hasBox(venueId, boxId)))
+      throw new ApiError(404, 'BOX_NOT_FOUND', `No paired box ${boxId}`);
+    const answer = JSON.parse(await (await existing(c.env, venueId, id)).claimFor(id, boxId)) as {
+      refused?: string;
+      message?: string;
+    };
+    if (answer.refused) throw new ApiError(409, answer.refused, answer.message ?? 'Already on a box');
+    unwrap(await venue.setTournamentHome(venueId, callerOf(c), id, boxId));
     return reply(c, answer, 200);
   })
   .openapi(conflicts, async (c) => {

@@ -125,6 +125,21 @@ const ack = createRoute({
   responses: { 200: json(z.object({ acked: z.number() }), 'Done'), ...ERRORS },
 });
 
+const pull = createRoute({
+  method: 'get',
+  path: '/venues/{venueId}/tournaments/{id}/events',
+  tags: ['sync'],
+  summary: 'Events of a tournament handed to this box, after a seq, with the current epoch',
+  request: {
+    params: TournamentParams,
+    query: z.object({
+      after: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(2000).default(2000),
+    }),
+  },
+  responses: { 200: json(AnyObject, '{ epoch, seq, events }'), ...ERRORS },
+});
+
 /** The tournament's cloud copy, when the calling box is its home. */
 async function homeCopy(c: Context<AppEnv>, v: string, id: string) {
   const { boxId } = unwrap(await venueStub(c.env, v).boxAuth(v, boxCredential(c)));
@@ -167,6 +182,14 @@ export const sync = router()
       );
     }
     return reply(c, answer, 200);
+  })
+  .openapi(pull, async (c) => {
+    const { venueId: v, id } = c.req.valid('param');
+    const { after, limit } = c.req.valid('query');
+    const stub = await homeCopy(c, v, id);
+    return c.body(await stub.replicaPage(id, after, limit), 200, {
+      'content-type': 'application/json',
+    }) as never;
   })
   .openapi(queue, async (c) => {
     const { venueId: v, id } = c.req.valid('param');
@@ -217,6 +240,18 @@ const localCommand = createRoute({
   responses: { 200: json(AnyObject, 'The answer'), ...ERRORS },
 });
 
+const adopt = createRoute({
+  method: 'post',
+  path: '/box/venues/{venueId}/tournaments/{id}/adopt',
+  tags: ['box'],
+  summary: "Box only, from the box's own process: take over a tournament the owner handed to this box",
+  request: {
+    params: TournamentParams,
+    body: { required: true, content: { 'application/json': { schema: AnyObject } } },
+  },
+  responses: { 200: json(AnyObject, 'What the box holds now'), ...ERRORS },
+});
+
 const status = createRoute({
   method: 'get',
   path: '/box/status',
@@ -228,6 +263,27 @@ const status = createRoute({
 });
 
 export const boxLocal = router()
+  .openapi(adopt, async (c) => {
+    await boxProcess(c);
+    const { venueId: v, id } = c.req.valid('param');
+    const body = c.req.valid('json') as {
+      listing: {
+        id: string;
+        name: string;
+        templateId: string | null;
+        status: string;
+        createdAt: number;
+        updatedAt: number;
+      };
+      epoch: number;
+      events: unknown[];
+    };
+    const answer = JSON.parse(
+      await tournamentStub(c.env, v, id).adopt(id, body.epoch, JSON.stringify(body.events)),
+    );
+    unwrap(await venueStub(c.env, v).adoptListing(v, { ...body.listing, id }));
+    return reply(c, answer, 200);
+  })
   .openapi(localCommand, async (c) => {
     await boxProcess(c);
     const { venueId: v, id } = c.req.valid('param');
