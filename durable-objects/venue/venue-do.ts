@@ -1124,7 +1124,7 @@ export class VenueDO extends DurableObject<Env> {
   importMirror(
     venueId: string,
     mirror: VenueMirror,
-  ): Promise<VenueAnswer<{ staff: number; players: number; templates: number }>> {
+  ): Promise<VenueAnswer<{ staff: number; players: number; templates: number; boxPlayers: Player[] }>> {
     return answer(async () => {
       if (this.env.FELT_RUNTIME !== 'box')
         throw new VenueError(403, 'BOX_ONLY', 'Only a box mirrors a venue');
@@ -1135,11 +1135,44 @@ export class VenueDO extends DurableObject<Env> {
         const local = store.staff.get(s.id);
         return local ? { ...s, pinFailures: local.pinFailures, passwordFailures: local.passwordFailures } : s;
       });
+      // Players the box made (a walk-in registered at the door) are kept and sent up; for the
+      // others the cloud's record wins, with the tournaments the box has seen them play kept.
+      const cloudIds = new Set(mirror.players.map((p) => p.id));
+      const boxPlayers = [...store.players.values()].filter((p) => !cloudIds.has(p.id));
+      const players = mirror.players.map((p) => {
+        const local = store.players.get(p.id);
+        if (!local) return p;
+        const seen = new Set(p.history.map((h) => h.tournamentId));
+        const extra = local.history.filter((h) => !seen.has(h.tournamentId));
+        return extra.length === 0
+          ? p
+          : { ...p, history: [...p.history, ...extra].sort((a, b) => a.at - b.at) };
+      });
       await store.write(now, {
         settings: mirror.settings,
-        replace: { staff, players: mirror.players, templates: mirror.templates },
+        replace: { staff, players: [...players, ...boxPlayers], templates: mirror.templates },
       });
-      return { staff: staff.length, players: mirror.players.length, templates: mirror.templates.length };
+      return {
+        staff: staff.length,
+        players: players.length + boxPlayers.length,
+        templates: mirror.templates.length,
+        boxPlayers,
+      };
+    });
+  }
+
+  /** In the cloud: players a box made, added once (ids already here are left as they are). */
+  adoptBoxPlayers(
+    venueId: string,
+    credential: string,
+    players: readonly Player[],
+  ): Promise<VenueAnswer<number>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await this.#box(store, credential);
+      const fresh = players.filter((p) => !store.players.has(p.id));
+      if (fresh.length > 0) await store.write(Date.now(), { players: fresh });
+      return fresh.length;
     });
   }
 

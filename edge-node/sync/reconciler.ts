@@ -195,10 +195,27 @@ export class Reconciler {
         body: text,
       },
     );
-    const counts = (await local.json()) as { staff: number; players: number; templates: number };
+    const counts = (await local.json()) as {
+      staff: number;
+      players: number;
+      templates: number;
+      boxPlayers: unknown[];
+    };
     if (local.status !== 200)
       throw new Error(`the box refused the mirror (${local.status}): ${JSON.stringify(counts)}`);
-    this.#status = { ...this.#status, mirrored: counts };
+    this.#status = {
+      ...this.#status,
+      mirrored: { staff: counts.staff, players: counts.players, templates: counts.templates },
+    };
+    if (counts.boxPlayers.length > 0) {
+      const up = await fetch(`${p.cloudUrl}/sync/v1/venues/${encodeURIComponent(p.venueId)}/players`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Box ${p.credential}` },
+        body: JSON.stringify({ players: counts.boxPlayers }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (up.status !== 200) throw new Error(`the cloud refused the box's players (${up.status})`);
+    }
     const { claimed = [] } = JSON.parse(text) as { claimed?: Listing[] };
     for (const t of claimed) await this.#adopt(p, t);
   }

@@ -177,6 +177,17 @@ describe('pairing a box with a cloud venue', () => {
     };
     expect(listed.tournaments.find((t) => t.id === id)?.home).toMatch(/^box_/);
 
+    // A walk-in added to the player database on the box survives the next mirror and reaches
+    // the cloud's database.
+    const walkIn = await onBox.post(`${onBox.base}/players`, { name: 'Walk-in Willa' });
+    expect(walkIn.status).toBe(201);
+    const willa = ((await walkIn.json()) as { player: { id: string } }).player.id;
+    await until('the walk-in to reach the cloud', async () => {
+      const res = await owner.fetch(`${owner.base}/players/${willa}`);
+      return res.status === 200 ? true : null;
+    });
+    expect((await onBox.fetch(`${onBox.base}/players/${willa}`)).status).toBe(200);
+
     // The cloud lists the box; the owner unpairs it; the box's next sync is refused.
     const boxes = (await (await owner.fetch(`${owner.base}/boxes`)).json()) as {
       boxes: { id: string; name: string }[];

@@ -11,7 +11,7 @@ import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.t
 import type { Role } from '../../engine/core/ctx.ts';
 import { commandSchema } from '../../engine/tournament/commands.schema.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
-import { AnyObject, TournamentParams, VenueParams } from '../api/schemas.ts';
+import { AnyObject, PlayerSchema, TournamentParams, VenueParams } from '../api/schemas.ts';
 import { directoryStub, tournamentStub, venueStub } from '../api/stubs.ts';
 import { AuthError } from '../auth/errors.ts';
 import { unwrap } from '../http/answers.ts';
@@ -140,6 +140,23 @@ const pull = createRoute({
   responses: { 200: json(AnyObject, '{ epoch, seq, events }'), ...ERRORS },
 });
 
+const boxPlayers = createRoute({
+  method: 'post',
+  path: '/venues/{venueId}/players',
+  tags: ['sync'],
+  summary: 'Players the box made (walk-ins at the door), added to the venue once',
+  request: {
+    params: VenueParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ players: z.array(PlayerSchema).max(5000) }).strict() },
+      },
+    },
+  },
+  responses: { 200: json(z.object({ added: z.number() }), 'How many were new'), ...ERRORS },
+});
+
 /** The tournament's cloud copy, when the calling box is its home. */
 async function homeCopy(c: Context<AppEnv>, v: string, id: string) {
   const { boxId } = unwrap(await venueStub(c.env, v).boxAuth(v, boxCredential(c)));
@@ -190,6 +207,12 @@ export const sync = router()
     return c.body(await stub.replicaPage(id, after, limit), 200, {
       'content-type': 'application/json',
     }) as never;
+  })
+  .openapi(boxPlayers, async (c) => {
+    const { venueId: v } = c.req.valid('param');
+    const { players } = c.req.valid('json');
+    const added = unwrap(await venueStub(c.env, v).adoptBoxPlayers(v, boxCredential(c), players as never));
+    return reply(c, { added }, 200);
   })
   .openapi(queue, async (c) => {
     const { venueId: v, id } = c.req.valid('param');
