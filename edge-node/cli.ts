@@ -125,7 +125,18 @@ async function pairCommand(rest: string[]): Promise<number> {
   }
 }
 
-/** Prints the box's link status as the running box last wrote it. */
+interface TournamentLine {
+  id: string;
+  name: string;
+  home: string;
+  epoch: number;
+  lastSeq: number;
+  ackedSeq: number;
+  backlog: number;
+  refused: string | null;
+}
+
+/** Prints the box's link status as the running box last wrote it (catch-up progress included). */
 function statusCommand(rest: string[]): number {
   let dataDir: string;
   try {
@@ -148,6 +159,11 @@ function statusCommand(rest: string[]): number {
     ...(status?.lastError ? [`last error:      ${String(status.lastError)}`] : []),
     ...(status?.mirrored ? [`mirrored:        ${JSON.stringify(status.mirrored)}`] : []),
     ...(status?.warning ? [`WARNING:         ${String(status.warning)}`] : []),
+    ...((status?.tournaments as TournamentLine[] | undefined) ?? []).map(
+      (t) =>
+        `tournament ${t.id} "${t.name}": home ${t.home}, epoch ${t.epoch}, ${t.ackedSeq}/${t.lastSeq} events in the cloud` +
+        `${t.backlog > 0 ? ` (${t.backlog} to send)` : ''}${t.refused ? ` — REFUSED: ${t.refused}` : ''}`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

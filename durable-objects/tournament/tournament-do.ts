@@ -247,6 +247,12 @@ export class TournamentDO extends DurableObject<Env> {
     return JSON.stringify(next);
   }
 
+  /** Live followers connected now (for the box's status: its LAN clients). */
+  async followerCount(tournamentId: string): Promise<{ staff: number; public: number }> {
+    await this.#logFor(tournamentId);
+    return { staff: sockets(this.ctx, 'staff').length, public: sockets(this.ctx, 'public').length };
+  }
+
   /** Which box runs this tournament (null: decided here). */
   async homeOf(tournamentId: string): Promise<string | null> {
     await this.#logFor(tournamentId);

@@ -38,6 +38,8 @@ export interface VenueSettings {
   readonly publish: Publishing;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** On a paired box: when the cloud's records were last mirrored here. */
+  readonly mirroredAt?: number;
 }
 
 export type StaffStatus = 'invited' | 'active' | 'removed';

@@ -208,6 +208,21 @@ export class VenueDO extends DurableObject<Env> {
     return staff;
   }
 
+  /**
+   * A paired box mirrors staff, templates and settings from the cloud (the next mirror would
+   * overwrite a change made here), so those are managed in the cloud; players are the box's to
+   * add too (they go up). Refused plainly rather than lost silently.
+   */
+  #managedInCloud(store: VenueStore, what: string): void {
+    if (this.env.FELT_RUNTIME === 'box' && store.settings?.mirroredAt !== undefined) {
+      throw new VenueError(
+        409,
+        'MANAGED_IN_CLOUD',
+        `This box mirrors ${what} from the cloud: change them there`,
+      );
+    }
+  }
+
   #staffTarget(store: VenueStore, userId: string): StaffRecord {
     const s = store.staff.get(userId);
     if (!s || s.status === 'removed') throw notFound('staff member', userId);
@@ -265,6 +280,7 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store, settings } = await this.#venue(venueId);
       const me = await this.#authorize(store, caller, 'venue.settings');
+      this.#managedInCloud(store, 'settings');
       const now = Date.now();
       const next: VenueSettings = {
         ...settings,
@@ -507,6 +523,7 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
       const me = await this.#authorize(store, caller, 'staff.manage');
+      this.#managedInCloud(store, 'staff');
       if (store.staffByEmail(input.email)) {
         throw new VenueError(409, 'STAFF_EXISTS', `${input.email} is already on the staff`, {
           email: input.email,
@@ -541,6 +558,7 @@ export class VenueDO extends DurableObject<Env> {
   ): Promise<VenueAnswer<SignedIn>> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
+      this.#managedInCloud(store, 'staff');
       const now = Date.now();
       this.#rateLimit(`invite:${client}`, now);
       const staff = store.staffByEmail(input.email);
@@ -591,6 +609,7 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
       await this.#authorize(store, caller, 'staff.manage');
+      this.#managedInCloud(store, 'staff');
       const target = this.#staffTarget(store, userId);
       if (patch.role !== undefined && patch.role !== target.role)
         assertKeepsAnOwner(store.staff.values(), target, patch.role);
@@ -625,6 +644,7 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
       await this.#authorize(store, caller, 'staff.manage');
+      this.#managedInCloud(store, 'staff');
       const target = this.#staffTarget(store, userId);
       assertKeepsAnOwner(store.staff.values(), target, null);
       const now = Date.now();
@@ -750,6 +770,7 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
       await this.#authorize(store, caller, 'audit.read');
+      this.#managedInCloud(store, 'staff');
       return store.audit(limit);
     });
   }
@@ -1133,7 +1154,15 @@ export class VenueDO extends DurableObject<Env> {
       // Lock-out state stays the box's own: a PIN walk on the LAN is counted here.
       const staff = mirror.staff.map((s) => {
         const local = store.staff.get(s.id);
-        return local ? { ...s, pinFailures: local.pinFailures, passwordFailures: local.passwordFailures } : s;
+        // A session revoked on the box stays revoked whatever the cloud says.
+        return local
+          ? {
+              ...s,
+              pinFailures: local.pinFailures,
+              passwordFailures: local.passwordFailures,
+              tokenVersion: Math.max(s.tokenVersion, local.tokenVersion),
+            }
+          : s;
       });
       // Players the box made (a walk-in registered at the door) are kept and sent up; for the
       // others the cloud's record wins, with the tournaments the box has seen them play kept.
@@ -1149,7 +1178,7 @@ export class VenueDO extends DurableObject<Env> {
           : { ...p, history: [...p.history, ...extra].sort((a, b) => a.at - b.at) };
       });
       await store.write(now, {
-        settings: mirror.settings,
+        settings: { ...mirror.settings, mirroredAt: now },
         replace: { staff, players: [...players, ...boxPlayers], templates: mirror.templates },
       });
       return {
@@ -1206,6 +1235,7 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
       await this.#authorize(store, caller, 'templates.write');
+      this.#managedInCloud(store, 'templates');
       const now = Date.now();
       const t: VenueTemplate = {
         ...input,
@@ -1234,6 +1264,7 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
       await this.#authorize(store, caller, 'templates.write');
+      this.#managedInCloud(store, 'templates');
       if (!store.templates.has(templateId)) throw notFound('template', templateId);
       await store.write(Date.now(), {
         deleteTemplates: [templateId],

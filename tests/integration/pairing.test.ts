@@ -177,6 +177,27 @@ describe('pairing a box with a cloud venue', () => {
     };
     expect(listed.tournaments.find((t) => t.id === id)?.home).toMatch(/^box_/);
 
+    // Staff, templates and settings are the cloud's to change on a paired box (a mirror would undo them).
+    const invite2 = await onBox.post(`${onBox.base}/staff/invites`, {
+      name: 'X',
+      email: 'x@box.test',
+      role: 'floor',
+    });
+    expect(invite2.status).toBe(409);
+    expect(((await invite2.json()) as { error: { code: string } }).error.code).toBe('MANAGED_IN_CLOUD');
+    // LAN clients show in the box's status.
+    const lanFollower = await httpTarget('box', 'box', () => b.url).openSocket(
+      `/api/v1/public/venues/${owner.venueId}/tournaments/${id}/live`,
+      ['felt'],
+    );
+    expect((await lanFollower.next()).type).toBe('hello');
+    const lan = (await (
+      await fetch(`${b.url}/api/v1/box/status`, { headers: { authorization: `Bearer ${boxOwner}` } })
+    ).json()) as { lanClients: number; tournaments: { id: string; backlog: number }[] };
+    expect(lan.lanClients).toBeGreaterThanOrEqual(1);
+    expect(lan.tournaments.find((t) => t.id === id)?.backlog).toBe(0);
+    lanFollower.close();
+
     // A walk-in added to the player database on the box survives the next mirror and reaches
     // the cloud's database.
     const walkIn = await onBox.post(`${onBox.base}/players`, { name: 'Walk-in Willa' });
@@ -212,5 +233,8 @@ describe('pairing a box with a cloud venue', () => {
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toMatch(new RegExp(`paired: +yes, venue ${owner.venueId}`));
     expect(cli.output()).toMatch(/last error: /);
+    expect(cli.output()).toMatch(
+      new RegExp(`tournament ${id} "Box Cup": home box_\\w+, epoch 0, (\\d+)/\\1 events in the cloud`),
+    );
   }, 120_000);
 });

@@ -330,8 +330,17 @@ export const boxLocal = router()
     const caller = callerOf(c);
     if (caller.venueId)
       unwrap(await venueStub(c.env, caller.venueId).authorize(caller.venueId, caller, 'venue.read'));
+    // LAN clients now: the live followers of the caller's venue's tournaments on this box.
+    const lan: { id: string; staff: number; public: number }[] = [];
+    if (caller.venueId) {
+      const v = caller.venueId;
+      const open = await venueStub(c.env, v).openTournamentIds(v);
+      for (const id of open) lan.push({ id, ...(await tournamentStub(c.env, v, id).followerCount(id)) });
+    }
     const res = await c.env.BOX_STORAGE.fetch('http://box-storage/status', {
       headers: { [STORAGE_TOKEN_HEADER]: c.env.BOX_STORAGE_TOKEN ?? '' },
     });
-    return reply(c, await res.json(), 200);
+    const link = (await res.json()) as Record<string, unknown>;
+    const lanClients = lan.reduce((n, t) => n + t.staff + t.public, 0);
+    return reply(c, { ...link, lanClients, lanFollowers: lan }, 200);
   });
