@@ -836,6 +836,8 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
       await this.#authorize(store, caller, 'players.write');
+      // New players are the box's to add (they go up); existing records are the cloud's.
+      this.#managedInCloud(store, 'existing player records');
       const p = store.players.get(playerId);
       if (!p) throw notFound('player', playerId);
       const now = Date.now();
@@ -854,6 +856,8 @@ export class VenueDO extends DurableObject<Env> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
       await this.#authorize(store, caller, 'players.merge');
+      // New players are the box's to add (they go up); existing records are the cloud's.
+      this.#managedInCloud(store, 'existing player records');
       const keep = store.players.get(keepId);
       const drop = store.players.get(dropId);
       if (!keep) throw notFound('player', keepId);
