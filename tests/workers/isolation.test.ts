@@ -114,6 +114,9 @@ function attemptsFor(
         add({ method: 'POST', body: mini });
         add({ method: 'POST', body: mini }, '?mode=structure', `${key}?mode=structure`);
         break;
+      case 'POST /venues/{venueId}/tournaments/{id}/claim':
+        add(jsonInit('POST', { boxId: 'box_of_someone' }));
+        break;
       case 'POST /venues/{venueId}/boxes/pairing-codes':
         add(jsonInit('POST', { name: 'B’s box' }));
         break;
