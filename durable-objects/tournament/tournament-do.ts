@@ -59,10 +59,12 @@ export class TournamentDO extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
     ctx.blockConcurrencyWhile(async () => {
       this.#migrations = await this.#storage.migrate();
-      const tournamentId = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'tournamentId');
-      const publication = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'publication');
+      // Everything this object remembers about itself, in one read (it is on every wake-up).
+      const own = new Map((await this.#storage.listMeta(DO_SCOPE(ctx.id))).map((m) => [m.key, m.value]));
+      const tournamentId = own.get('tournamentId');
+      const publication = own.get('publication');
       if (publication) this.#publication = JSON.parse(publication) as Publication;
-      const home = await this.#storage.getMeta(DO_SCOPE(ctx.id), 'home');
+      const home = own.get('home');
       if (home) this.#home = JSON.parse(home) as { home: string; epoch: number };
       if (tournamentId) {
         this.#log = new TournamentLog(this.#storage, tournamentId);

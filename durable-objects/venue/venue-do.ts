@@ -223,6 +223,23 @@ export class VenueDO extends DurableObject<Env> {
     }
   }
 
+  /**
+   * Runs a step for a caller who may do `permission` in this venue: the venue's records, the
+   * caller's staff record (null for support) and its settings, with errors as answers.
+   */
+  #act<T>(
+    venueId: string,
+    caller: Caller,
+    permission: Permission,
+    step: (store: VenueStore, me: StaffRecord | null, settings: VenueSettings) => Promise<T> | T,
+  ): Promise<VenueAnswer<T>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      const me = await this.#authorize(store, caller, permission);
+      return step(store, me, settings);
+    });
+  }
+
   #staffTarget(store: VenueStore, userId: string): StaffRecord {
     const s = store.staff.get(userId);
     if (!s || s.status === 'removed') throw notFound('staff member', userId);
@@ -269,17 +286,13 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   getSettings(venueId: string, caller: Caller): Promise<VenueAnswer<VenueSettings>> {
-    return answer(async () => {
-      const { store, settings } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'venue.read');
+    return this.#act(venueId, caller, 'venue.read', async (_store, _me, settings) => {
       return settings;
     });
   }
 
   updateSettings(venueId: string, caller: Caller, patch: SettingsPatch): Promise<VenueAnswer<VenueSettings>> {
-    return answer(async () => {
-      const { store, settings } = await this.#venue(venueId);
-      const me = await this.#authorize(store, caller, 'venue.settings');
+    return this.#act(venueId, caller, 'venue.settings', async (store, me, settings) => {
       this.#managedInCloud(store, 'settings');
       const now = Date.now();
       const next: VenueSettings = {
@@ -484,9 +497,7 @@ export class VenueDO extends DurableObject<Env> {
     venueId: string,
     caller: Caller,
   ): Promise<VenueAnswer<{ user: StaffView | null; role: string; venue: VenueSettings }>> {
-    return answer(async () => {
-      const { store, settings } = await this.#venue(venueId);
-      const me = await this.#authorize(store, caller, 'venue.read');
+    return this.#act(venueId, caller, 'venue.read', async (_store, me, settings) => {
       return { user: me ? staffView(me, Date.now()) : null, role: caller.role, venue: settings };
     });
   }
@@ -503,9 +514,7 @@ export class VenueDO extends DurableObject<Env> {
   // ---- staff ------------------------------------------------------------------------------
 
   listStaff(venueId: string, caller: Caller): Promise<VenueAnswer<StaffView[]>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'staff.read');
+    return this.#act(venueId, caller, 'staff.read', async (store) => {
       const now = Date.now();
       return [...store.staff.values()]
         .filter((s) => s.status !== 'removed')
@@ -520,9 +529,7 @@ export class VenueDO extends DurableObject<Env> {
     caller: Caller,
     input: { name: string; email: string; role: StaffRole },
   ): Promise<VenueAnswer<{ user: StaffView; inviteCode: string; expiresAt: number }>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      const me = await this.#authorize(store, caller, 'staff.manage');
+    return this.#act(venueId, caller, 'staff.manage', async (store, me) => {
       this.#managedInCloud(store, 'staff');
       if (store.staffByEmail(input.email)) {
         throw new VenueError(409, 'STAFF_EXISTS', `${input.email} is already on the staff`, {
@@ -606,9 +613,7 @@ export class VenueDO extends DurableObject<Env> {
     userId: string,
     patch: { name?: string | undefined; role?: StaffRole | undefined },
   ): Promise<VenueAnswer<StaffView>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'staff.manage');
+    return this.#act(venueId, caller, 'staff.manage', async (store) => {
       this.#managedInCloud(store, 'staff');
       const target = this.#staffTarget(store, userId);
       if (patch.role !== undefined && patch.role !== target.role)
@@ -641,9 +646,7 @@ export class VenueDO extends DurableObject<Env> {
 
   /** Removes a staff member and revokes every session of theirs at once. */
   removeStaff(venueId: string, caller: Caller, userId: string): Promise<VenueAnswer<StaffView>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'staff.manage');
+    return this.#act(venueId, caller, 'staff.manage', async (store) => {
       this.#managedInCloud(store, 'staff');
       const target = this.#staffTarget(store, userId);
       assertKeepsAnOwner(store.staff.values(), target, null);
@@ -704,9 +707,7 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   unlockStaff(venueId: string, caller: Caller, userId: string): Promise<VenueAnswer<StaffView>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'staff.manage');
+    return this.#act(venueId, caller, 'staff.manage', async (store) => {
       const target = this.#staffTarget(store, userId);
       const now = Date.now();
       const next = {
@@ -767,9 +768,7 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   auditLog(venueId: string, caller: Caller, limit: number): Promise<VenueAnswer<AuditEntry[]>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'audit.read');
+    return this.#act(venueId, caller, 'audit.read', async (store) => {
       this.#managedInCloud(store, 'staff');
       return store.audit(limit);
     });
@@ -788,9 +787,7 @@ export class VenueDO extends DurableObject<Env> {
     query: string,
     limit: number,
   ): Promise<VenueAnswer<{ player: Player; match: string; score: number }[]>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'players.read');
+    return this.#act(venueId, caller, 'players.read', async (store) => {
       if (query.trim() === '') {
         return [...store.players.values()]
           .filter((p) => p.mergedInto === null)
@@ -807,9 +804,7 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   getPlayer(venueId: string, caller: Caller, playerId: string): Promise<VenueAnswer<Player>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'players.read');
+    return this.#act(venueId, caller, 'players.read', async (store) => {
       const p = resolvePlayer(store.players, playerId);
       if (!p) throw notFound('player', playerId);
       return this.#playerOut(caller, p);
@@ -817,9 +812,7 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   addPlayer(venueId: string, caller: Caller, input: PlayerInput): Promise<VenueAnswer<Player>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'players.write');
+    return this.#act(venueId, caller, 'players.write', async (store) => {
       const now = Date.now();
       const player = createPlayer(`p_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`, input, now);
       await store.write(now, { players: [player] });
@@ -833,9 +826,7 @@ export class VenueDO extends DurableObject<Env> {
     playerId: string,
     patch: PlayerPatch,
   ): Promise<VenueAnswer<Player>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'players.write');
+    return this.#act(venueId, caller, 'players.write', async (store) => {
       // New players are the box's to add (they go up); existing records are the cloud's.
       this.#managedInCloud(store, 'existing player records');
       const p = store.players.get(playerId);
@@ -853,9 +844,7 @@ export class VenueDO extends DurableObject<Env> {
     keepId: string,
     dropId: string,
   ): Promise<VenueAnswer<Player>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'players.merge');
+    return this.#act(venueId, caller, 'players.merge', async (store) => {
       // New players are the box's to add (they go up); existing records are the cloud's.
       this.#managedInCloud(store, 'existing player records');
       const keep = store.players.get(keepId);
@@ -882,9 +871,7 @@ export class VenueDO extends DurableObject<Env> {
 
   /** Every active player's id and name (for importers that match by name). */
   playerDirectory(venueId: string, caller: Caller): Promise<VenueAnswer<{ id: string; name: string }[]>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'players.read');
+    return this.#act(venueId, caller, 'players.read', async (store) => {
       return [...store.players.values()]
         .filter((p) => p.mergedInto === null)
         .map((p) => ({ id: p.id, name: p.name }));
@@ -897,9 +884,7 @@ export class VenueDO extends DurableObject<Env> {
     caller: Caller,
     rows: readonly { playerId: string; name: string }[],
   ): Promise<VenueAnswer<number>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'players.write');
+    return this.#act(venueId, caller, 'players.write', async (store) => {
       const now = Date.now();
       const fresh = rows
         .filter((r) => !store.players.has(r.playerId))
@@ -917,9 +902,7 @@ export class VenueDO extends DurableObject<Env> {
     caller: Caller,
     boxName: string,
   ): Promise<VenueAnswer<{ code: string; expiresAt: number }>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'boxes.manage');
+    return this.#act(venueId, caller, 'boxes.manage', async (store) => {
       const now = Date.now();
       const code = randomCode(10);
       const expiresAt = now + PAIRING_TTL_MS;
@@ -985,9 +968,7 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   listBoxes(venueId: string, caller: Caller): Promise<VenueAnswer<Omit<BoxRecord, 'credentialHash'>[]>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'venue.read');
+    return this.#act(venueId, caller, 'venue.read', async (store) => {
       return [...store.boxes.values()]
         .map(({ credentialHash: _h, ...b }) => b)
         .sort((a, b) => a.pairedAt - b.pairedAt);
@@ -996,9 +977,7 @@ export class VenueDO extends DurableObject<Env> {
 
   /** Revokes a box's credential (owner): its next sync is refused. */
   revokeBox(venueId: string, caller: Caller, boxId: string): Promise<VenueAnswer<true>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'boxes.manage');
+    return this.#act(venueId, caller, 'boxes.manage', async (store) => {
       const box = store.boxes.get(boxId);
       if (!box) throw notFound('box', boxId);
       const now = Date.now();
@@ -1119,9 +1098,7 @@ export class VenueDO extends DurableObject<Env> {
     tournamentId: string,
     home: string | null,
   ): Promise<VenueAnswer<true>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'boxes.manage');
+    return this.#act(venueId, caller, 'boxes.manage', async (store) => {
       const t = store.tournaments.get(tournamentId);
       if (!t) throw notFound('tournament', tournamentId);
       const now = Date.now();
@@ -1212,9 +1189,7 @@ export class VenueDO extends DurableObject<Env> {
   // ---- templates and tournaments -----------------------------------------------------------
 
   listTemplates(venueId: string, caller: Caller): Promise<VenueAnswer<VenueTemplate[]>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'templates.read');
+    return this.#act(venueId, caller, 'templates.read', async (store) => {
       const own = [...store.templates.values()].sort((a, b) => a.name.localeCompare(b.name));
       return [...own, ...BUILTIN_TEMPLATES];
     });
@@ -1222,9 +1197,7 @@ export class VenueDO extends DurableObject<Env> {
 
   /** A template by id, the venue's own first, then the built-ins. */
   template(venueId: string, caller: Caller, templateId: string): Promise<VenueAnswer<VenueTemplate>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'templates.read');
+    return this.#act(venueId, caller, 'templates.read', async (store) => {
       const t = store.templates.get(templateId) ?? BUILTIN_TEMPLATES.find((b) => b.id === templateId);
       if (!t) throw notFound('template', templateId);
       return t;
@@ -1236,9 +1209,7 @@ export class VenueDO extends DurableObject<Env> {
     caller: Caller,
     input: Omit<VenueTemplate, 'id' | 'createdAt' | 'source'> & { source?: 'custom' | 'td3' },
   ): Promise<VenueAnswer<VenueTemplate>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'templates.write');
+    return this.#act(venueId, caller, 'templates.write', async (store) => {
       this.#managedInCloud(store, 'templates');
       const now = Date.now();
       const t: VenueTemplate = {
@@ -1265,9 +1236,7 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   deleteTemplate(venueId: string, caller: Caller, templateId: string): Promise<VenueAnswer<true>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'templates.write');
+    return this.#act(venueId, caller, 'templates.write', async (store) => {
       this.#managedInCloud(store, 'templates');
       if (!store.templates.has(templateId)) throw notFound('template', templateId);
       await store.write(Date.now(), {
@@ -1287,9 +1256,7 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   listTournaments(venueId: string, caller: Caller): Promise<VenueAnswer<TournamentListing[]>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'tournaments.read');
+    return this.#act(venueId, caller, 'tournaments.read', async (store) => {
       return [...store.tournaments.values()].sort((a, b) => b.createdAt - a.createdAt);
     });
   }
@@ -1316,9 +1283,7 @@ export class VenueDO extends DurableObject<Env> {
     caller: Caller,
     listing: TournamentListing,
   ): Promise<VenueAnswer<TournamentListing>> {
-    return answer(async () => {
-      const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, 'tournaments.create');
+    return this.#act(venueId, caller, 'tournaments.create', async (store) => {
       await store.write(listing.createdAt, {
         tournaments: [listing],
         audit: [

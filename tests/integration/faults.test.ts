@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { sessionFor, signUpVenue, type VenueSession } from '../contract/session.ts';
-import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
+import { signUpVenue, type VenueSession } from '../contract/session.ts';
+import type { BoxProcess } from './helpers/box-process.ts';
 import { type FaultProxy, startFaultProxy } from './helpers/fault-proxy.ts';
 import { httpTarget } from './helpers/node-target.ts';
+import { ownerOnBox, pairAndStartBox, until as waitUntil } from './helpers/paired-box.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'felt-faults-'));
 let cloud: RunningCloud;
@@ -38,15 +39,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => null);
-    if (v !== null) return v;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}\n${box?.output().slice(-2000) ?? ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Waits with the box's output in the error, for a failure to be readable. */
+function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
+  return waitUntil(what, probe, { timeoutMs, context: () => box?.output().slice(-3000) ?? '' });
 }
 
 type Wire = { seq: number; eventId: string; type: string; event: { commandId?: string } };
@@ -69,33 +64,14 @@ const hash = (events: readonly Wire[]) =>
 
 describe('the box and the cloud over a bad link', () => {
   it('converges after drops, delays, duplicates, replays, cut responses and a partition', async () => {
-    const { code } = (await (
-      await owner.post(`${owner.base}/boxes/pairing-codes`, { name: 'Flaky box' })
-    ).json()) as {
-      code: string;
-    };
-    const boxData = join(dir, 'box');
-    const pair = spawnBoxCli(['pair', '--cloud', proxy.url, '--code', code, '--data-dir', boxData]);
-    expect(await pair.exited, pair.output()).toBe(0);
-    process.env.FELT_BOX_SYNC_MS = '150';
-    process.env.FELT_BOX_HELD_MS = '500';
-    process.env.FELT_BOX_MIRROR_MS = '2000';
-    box = await startBoxProcess(boxData, await freePort());
-    const b = box;
-    const token = await until('the owner to sign in on the box', async () => {
-      const res = await fetch(`${b.url}${owner.base}/auth/pin`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userId: owner.userId, pin: '5827' }),
-      });
-      return res.status === 200 ? ((await res.json()) as { token: string }).token : null;
+    // The box reaches the cloud only through the proxy.
+    box = await pairAndStartBox(owner, proxy.url, join(dir, 'box'), 'Flaky box', {
+      syncMs: 150,
+      mirrorMs: 2000,
+      heldMs: 500,
     });
-    const td = sessionFor(
-      httpTarget('box', 'box', () => b.url),
-      owner.venueId,
-      token,
-      owner.userId,
-    );
+    const b = box;
+    const td = await ownerOnBox(b, owner, '5827');
     const id = await td.newTournament('Flaky Cup');
     expect((await td.command(id, 'OpenRegistration')).status).toBe(201);
     await until('the tournament to reach the cloud', async () =>

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { sessionFor, signUpVenue, type VenueSession } from '../contract/session.ts';
-import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
+import { signUpVenue, type VenueSession } from '../contract/session.ts';
+import type { BoxProcess } from './helpers/box-process.ts';
 import { type LinkProxy, startLinkProxy } from './helpers/link-proxy.ts';
 import { httpTarget } from './helpers/node-target.ts';
+import { ownerOnBox, pairAndStartBox, until as waitUntil } from './helpers/paired-box.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'felt-fencing-'));
 let cloud: RunningCloud;
@@ -38,15 +39,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}\n${box?.output().slice(-2000) ?? ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Waits with the box's output in the error, for a failure to be readable. */
+function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
+  return waitUntil(what, probe, { timeoutMs, context: () => box?.output().slice(-3000) ?? '' });
 }
 
 const seqOf = async (s: VenueSession, id: string) =>
@@ -54,33 +49,13 @@ const seqOf = async (s: VenueSession, id: string) =>
 
 describe('fencing a lost box', () => {
   it('refuses and reports 100 % of the events the old home decided after the cloud was promoted', async () => {
-    const { code } = (await (
-      await owner.post(`${owner.base}/boxes/pairing-codes`, { name: 'Lost box' })
-    ).json()) as {
-      code: string;
-    };
-    const boxData = join(dir, 'box');
     // The box reaches the cloud only through the proxy.
-    const pair = spawnBoxCli(['pair', '--cloud', proxy.url, '--code', code, '--data-dir', boxData]);
-    expect(await pair.exited, pair.output()).toBe(0);
-    process.env.FELT_BOX_SYNC_MS = '200';
-    process.env.FELT_BOX_MIRROR_MS = '400';
-    box = await startBoxProcess(boxData, await freePort());
-    const b = box;
-    const token = await until('the owner to sign in on the box', async () => {
-      const res = await fetch(`${b.url}${owner.base}/auth/pin`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userId: owner.userId, pin: '5827' }),
-      });
-      return res.status === 200 ? ((await res.json()) as { token: string }).token : null;
+    box = await pairAndStartBox(owner, proxy.url, join(dir, 'box'), 'Lost box', {
+      syncMs: 200,
+      mirrorMs: 400,
     });
-    const onBox = sessionFor(
-      httpTarget('box', 'box', () => b.url),
-      owner.venueId,
-      token,
-      owner.userId,
-    );
+    const b = box;
+    const onBox = await ownerOnBox(b, owner, '5827');
     const id = await onBox.newTournament('Fenced Cup');
     await onBox.command(id, 'OpenRegistration');
     for (const p of ['a', 'b', 'c'])
@@ -132,7 +107,7 @@ describe('fencing a lost box', () => {
     };
     expect(audit.entries.map((e) => e.action)).toContain('tournament.handover');
     const status = (await (
-      await fetch(`${b.url}/api/v1/box/status`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${b.url}/api/v1/box/status`, { headers: { authorization: `Bearer ${onBox.token}` } })
     ).json()) as { tournaments: { id: string; refused: string | null; backlog: number }[] };
     const row = status.tournaments.find((t) => t.id === id);
     expect(row?.refused).toMatch(/not the home/);
@@ -158,20 +133,7 @@ describe('fencing a lost box', () => {
     expect((await owner.command(id, 'Register', { playerId: 'online', name: 'Online Ida' })).status).toBe(
       202,
     );
-    const token = await until('the owner to sign in on the box', async () => {
-      const res = await fetch(`${b.url}${owner.base}/auth/pin`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userId: owner.userId, pin: '5827' }),
-      });
-      return res.status === 200 ? ((await res.json()) as { token: string }).token : null;
-    });
-    const onBox = sessionFor(
-      httpTarget('box', 'box', () => b.url),
-      owner.venueId,
-      token,
-      owner.userId,
-    );
+    const onBox = await ownerOnBox(b, owner, '5827');
     // The box takes the log over at its next mirror, runs the held command, and decides from then on.
     await until('the box to take the tournament over', async () =>
       (await seqOf(onBox, id)) >= before ? true : null,

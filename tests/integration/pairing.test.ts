@@ -13,6 +13,7 @@ import { freePort } from '../../scripts/lib/free-port.ts';
 import { sessionFor, signUpVenue, TEST_PASSWORD, type VenueSession } from '../contract/session.ts';
 import { type BoxProcess, spawnBoxCli, startBoxProcess } from './helpers/box-process.ts';
 import { httpTarget } from './helpers/node-target.ts';
+import { until as waitUntil } from './helpers/paired-box.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'felt-pairing-'));
 let cloud: RunningCloud;
@@ -33,15 +34,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}\n${box?.output().slice(-3000) ?? ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Waits with the box's output in the error, for a failure to be readable. */
+function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
+  return waitUntil(what, probe, { timeoutMs, context: () => box?.output().slice(-3000) ?? '' });
 }
 
 describe('pairing a box with a cloud venue', () => {

@@ -3,7 +3,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { randomCode } from '../../durable-objects/venue/staff-rules.ts';
 import { unwrap } from '../http/answers.ts';
 import { clientKey } from '../http/auth.ts';
-import { ApiError } from '../http/errors.ts';
 import { ERRORS, json, reply, router } from '../http/openapi.ts';
 import {
   currency,
