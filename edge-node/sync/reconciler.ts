@@ -5,7 +5,7 @@
  * yet acknowledged by the cloud) so players following through the cloud see them; and it
  * records how the link is doing for `felt-box status`.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { namespacedStorage } from '../../durable-objects/storage/namespaced.ts';
 import type { StoragePort } from '../../durable-objects/storage/port.ts';
@@ -398,6 +398,9 @@ export class Reconciler {
   #set(patch: Partial<SyncStatus>): void {
     this.#status = { ...this.#status, ...patch, updatedAt: this.#now() };
     // `felt-box status` reads this file, also while the box is stopped.
-    writeFileSync(join(this.#o.dataDir, 'status.json'), `${JSON.stringify(this.#status, null, 2)}\n`);
+    // Written aside and renamed: a reader never sees half a file (rename is atomic).
+    const file = join(this.#o.dataDir, 'status.json');
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(this.#status, null, 2)}\n`);
+    renameSync(`${file}.tmp`, file);
   }
 }
