@@ -37,7 +37,8 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
             // Test-only secrets (production sets them with `wrangler secret put`).
-            miniflare: { bindings: TEST_SECRETS },
+            // FELT_METER: every Durable Object call in these tests goes through the meter's proxy.
+            miniflare: { bindings: { ...TEST_SECRETS, FELT_METER: '1' } },
           }),
         ],
         test: {

@@ -16,6 +16,10 @@ export interface Env {
   /** Static files of the web app (SvelteKit's client build). */
   readonly ASSETS: Fetcher;
   readonly FELT_RUNTIME: 'cloud' | 'box';
+  /** Benchmarks only: "origin:speed" runs tournaments' time faster (tournament/clock-source.ts). */
+  readonly FELT_SIMULATED_CLOCK?: string;
+  /** Benchmarks only: "1" counts billable usage (durable-objects/usage/meter.ts). */
+  readonly FELT_METER?: string;
   /** Box only: the loopback binding to the box's libSQL storage server. */
   readonly BOX_STORAGE?: Fetcher;
   readonly BOX_STORAGE_TOKEN?: string;

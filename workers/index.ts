@@ -3,6 +3,7 @@
  * web app for every other path, and the Durable Object classes.
  */
 import web from '../dist/web/_worker.js';
+import { meter } from '../durable-objects/usage/meter.ts';
 import { createApi } from './app.ts';
 import type { Env } from './env.ts';
 
@@ -14,6 +15,8 @@ const api = createApi();
 
 export default {
   fetch(request, env, ctx) {
+    meter.enableFrom(env);
+    meter.workerRequest();
     const { pathname } = new URL(request.url);
     if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/sync/')) {
       return api.fetch(request, env, ctx);

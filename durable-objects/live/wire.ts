@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../storage/port.ts';
+import type { ViewUpdate } from './channel-views.ts';
 
 /**
  * `{ seq, events: [{ seq, eventId, type, at, event }] }` with each stored body spliced in as-is:
@@ -20,6 +21,12 @@ export function eventsJson(events: readonly StoredEvent[], filter?: BodyFilter):
 }
 
 /** An `events` frame (protocol.ts) with the stored bodies spliced in, built once per channel. */
-export function eventsFrame(events: readonly StoredEvent[], seq: number, filter?: BodyFilter): string {
-  return `{"type":"events","events":${eventsJson(events, filter)},"seq":${seq}}`;
+export function eventsFrame(
+  events: readonly StoredEvent[],
+  seq: number,
+  filter?: BodyFilter,
+  view?: ViewUpdate,
+): string {
+  const tail = view ? `,"view":${JSON.stringify(view)}` : '';
+  return `{"type":"events","events":${eventsJson(events, filter)},"seq":${seq}${tail}}`;
 }

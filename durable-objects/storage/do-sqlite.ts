@@ -3,6 +3,7 @@
  * SQL calls are synchronous; `transactionSync` makes a batch atomic, and the DO's output gate
  * holds the reply until the write is durable, so an acknowledged write is never lost.
  */
+import { meter } from '../usage/meter.ts';
 import { checkAppend, checkBatchShape, translateConstraint } from './batch-checks.ts';
 import { MIGRATIONS_TABLE_SQL, pendingMigrations, statementsOf } from './migrate-plan.ts';
 import type { CommandResult, MigrationStatus, Snapshot, StoragePort, StoredEvent, WriteOp } from './port.ts';
@@ -17,22 +18,25 @@ export class DoSqliteStorage implements StoragePort {
     this.#storage = storage;
   }
 
+  /** Runs a write, counting the rows SQLite reports written (the free tier's quota). */
+  #write(query: string, ...bindings: unknown[]): void {
+    const cursor = this.#storage.sql.exec(query, ...bindings);
+    cursor.toArray();
+    meter.rows(cursor.rowsWritten);
+  }
+
   #rows(query: string, ...bindings: unknown[]): Row[] {
     return this.#storage.sql.exec<Row>(query, ...bindings).toArray();
   }
 
   async migrate(): Promise<MigrationStatus> {
     return this.#storage.transactionSync(() => {
-      this.#storage.sql.exec(MIGRATIONS_TABLE_SQL);
+      this.#write(MIGRATIONS_TABLE_SQL);
       const applied = new Set(this.#rows('SELECT name FROM felt_migrations').map((r) => String(r.name)));
       const appliedNow: string[] = [];
       for (const m of pendingMigrations(applied)) {
-        for (const stmt of statementsOf(m)) this.#storage.sql.exec(stmt);
-        this.#storage.sql.exec(
-          'INSERT INTO felt_migrations (name, applied_at) VALUES (?, ?)',
-          m.name,
-          Date.now(),
-        );
+        for (const stmt of statementsOf(m)) this.#write(stmt);
+        this.#write('INSERT INTO felt_migrations (name, applied_at) VALUES (?, ?)', m.name, Date.now());
         appliedNow.push(m.name);
       }
       const all = this.#rows('SELECT name FROM felt_migrations ORDER BY name').map((r) => String(r.name));
@@ -55,13 +59,12 @@ export class DoSqliteStorage implements StoragePort {
   }
 
   #apply(op: WriteOp): void {
-    const sql = this.#storage.sql;
     switch (op.op) {
       case 'append': {
         const current = this.#lastSeqSync(op.tournamentId);
         checkAppend(op.tournamentId, current, op.expectedLastSeq, op.events);
         for (const e of op.events) {
-          sql.exec(
+          this.#write(
             'INSERT INTO events (tournament_id, seq, event_id, epoch, type, at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
             op.tournamentId,
             e.seq,
@@ -75,7 +78,7 @@ export class DoSqliteStorage implements StoragePort {
         return;
       }
       case 'snapshot':
-        sql.exec(
+        this.#write(
           'INSERT INTO snapshots (tournament_id, seq, body, saved_at) VALUES (?, ?, ?, ?) ' +
             'ON CONFLICT (tournament_id) DO UPDATE SET seq = excluded.seq, body = excluded.body, saved_at = excluded.saved_at',
           op.tournamentId,
@@ -85,7 +88,7 @@ export class DoSqliteStorage implements StoragePort {
         );
         return;
       case 'commandResult':
-        sql.exec(
+        this.#write(
           'INSERT INTO command_results (tournament_id, command_id, seq, response) VALUES (?, ?, ?, ?)',
           op.tournamentId,
           op.commandId,
@@ -95,9 +98,9 @@ export class DoSqliteStorage implements StoragePort {
         return;
       case 'meta':
         if (op.value === null) {
-          sql.exec('DELETE FROM meta WHERE scope = ? AND key = ?', op.scope, op.key);
+          this.#write('DELETE FROM meta WHERE scope = ? AND key = ?', op.scope, op.key);
         } else {
-          sql.exec(
+          this.#write(
             'INSERT INTO meta (scope, key, value, updated_at) VALUES (?, ?, ?, ?) ' +
               'ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
             op.scope,

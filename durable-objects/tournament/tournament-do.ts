@@ -9,6 +9,7 @@ import { PUBLISH_ALL, type Publication, publicEventBody, publicView } from '../.
 import { clockAt } from '../../engine/tournament/standings.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import type { Env } from '../../workers/env.ts';
+import { ChannelViews } from '../live/channel-views.ts';
 import {
   acceptSocket,
   type SocketRole,
@@ -22,6 +23,8 @@ import { type BodyFilter, eventsFrame } from '../live/wire.ts';
 import { storageFor } from '../storage/for-env.ts';
 import { namespacedStorage } from '../storage/namespaced.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
+import { meter } from '../usage/meter.ts';
+import { type ClockSource, clockSource } from './clock-source.ts';
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
 import { TournamentLog } from './log.ts';
 import { tournamentView } from './view.ts';
@@ -50,9 +53,15 @@ export class TournamentDO extends DurableObject<Env> {
   #publication: Publication = PUBLISH_ALL;
   /** Set when a box runs this tournament and this object is the cloud's copy of it. */
   #home: { home: string; epoch: number; previous?: string } | null = null;
+  /** Each channel's latest view, so frames carry patches instead of followers re-reading it. */
+  readonly #views = new ChannelViews<SocketRole>();
+  /** Real time, or a compressed one in the free-tier benchmark (clock-source.ts). */
+  readonly #clock: ClockSource;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.#clock = clockSource(env.FELT_SIMULATED_CLOCK);
+    meter.enableFrom(env);
     // Keyed by this object's name ("venue/id"), not the bare id: see storage/namespaced.ts.
     this.#storage = namespacedStorage(storageFor(env, ctx.storage), ctx.id.name ?? ctx.id.toString());
     // Answered by the runtime without waking the object: keeps idle followers free.
@@ -85,7 +94,7 @@ export class TournamentDO extends DurableObject<Env> {
         scope: DO_SCOPE(this.ctx.id),
         key: 'tournamentId',
         value: tournamentId,
-        updatedAt: Date.now(),
+        updatedAt: this.#clock.now(),
       },
     ]);
     this.#remembered = true;
@@ -130,7 +139,7 @@ export class TournamentDO extends DurableObject<Env> {
       await this.#logFor(tournamentId);
       const scope = `queue:${tournamentId}`;
       if ((await this.#storage.getMeta(scope, command.commandId)) === null) {
-        const queuedAt = Date.now();
+        const queuedAt = this.#clock.now();
         await this.#storage.batch([
           {
             op: 'meta',
@@ -155,10 +164,10 @@ export class TournamentDO extends DurableObject<Env> {
       const message = `No tournament ${tournamentId}`;
       return { ok: false, error: { code: 'TOURNAMENT_NOT_FOUND', message, details: null } };
     }
-    const answer = await host.command(command, actor, Date.now());
+    const answer = await host.command(command, actor, this.#clock.now());
     if (answer.ok && !answer.repeated && answer.events.length > 0) {
       await this.#remember(tournamentId);
-      await this.#fanOut(host.log, answer.events, answer.seq);
+      await this.#fanOut(host, answer.events, answer.seq);
       await this.#armClockCues(tournamentId, host);
     }
     return answer;
@@ -177,7 +186,7 @@ export class TournamentDO extends DurableObject<Env> {
   ): Promise<string> {
     const host = await this.#hostFor(tournamentId);
     const scope = DO_SCOPE(this.ctx.id);
-    const now = Date.now();
+    const now = this.#clock.now();
     const current = await this.#storage.getMeta(scope, 'home');
     const claim = current ? (JSON.parse(current) as { home: string; epoch: number }) : null;
     const pushed = JSON.parse(eventsJson) as Omit<StoredEvent, 'tournamentId'>[];
@@ -214,7 +223,7 @@ export class TournamentDO extends DurableObject<Env> {
     const answer = await host.applyReplicated(pushed, now);
     if (answer.appended > 0) {
       await this.#remember(tournamentId);
-      await this.#fanOut(host.log, answer.events, answer.lastSeq);
+      await this.#fanOut(host, answer.events, answer.lastSeq);
       await this.#armClockCues(tournamentId, host);
     }
     const { events: _e, ...rest } = answer;
@@ -242,7 +251,7 @@ export class TournamentDO extends DurableObject<Env> {
         scope: DO_SCOPE(this.ctx.id),
         key: 'home',
         value: JSON.stringify(next),
-        updatedAt: Date.now(),
+        updatedAt: this.#clock.now(),
       },
     ]);
     this.#home = next;
@@ -273,7 +282,7 @@ export class TournamentDO extends DurableObject<Env> {
   /** The box ran these (or refused them): the cloud stops holding them. */
   async ackQueued(tournamentId: string, commandIds: readonly string[]): Promise<number> {
     await this.#logFor(tournamentId);
-    const now = Date.now();
+    const now = this.#clock.now();
     const scope = `queue:${tournamentId}`;
     if (commandIds.length > 0) {
       await this.#storage.batch(
@@ -302,7 +311,7 @@ export class TournamentDO extends DurableObject<Env> {
         scope: DO_SCOPE(this.ctx.id),
         key: 'home',
         value: JSON.stringify(next),
-        updatedAt: Date.now(),
+        updatedAt: this.#clock.now(),
       },
     ]);
     this.#home = next;
@@ -324,11 +333,11 @@ export class TournamentDO extends DurableObject<Env> {
     const host = await this.#hostFor(tournamentId);
     const answer = await host.applyReplicated(
       JSON.parse(eventsJson) as Omit<StoredEvent, 'tournamentId'>[],
-      Date.now(),
+      this.#clock.now(),
     );
     if (answer.appended > 0) {
       await this.#remember(tournamentId);
-      await this.#fanOut(host.log, answer.events, answer.lastSeq);
+      await this.#fanOut(host, answer.events, answer.lastSeq);
       await this.#armClockCues(tournamentId, host);
     }
     const { events: _e, ...rest } = answer;
@@ -365,10 +374,10 @@ export class TournamentDO extends DurableObject<Env> {
     actor: Actor,
   ): Promise<CommandAnswer> {
     const host = await this.#hostFor(tournamentId);
-    const answer = await host.importHistory(commands, actor, Date.now());
+    const answer = await host.importHistory(commands, actor, this.#clock.now());
     if (answer.ok) {
       await this.#remember(tournamentId);
-      await this.#fanOut(host.log, [], answer.seq);
+      await this.#fanOut(host, [], answer.seq);
       await this.#armClockCues(tournamentId, host);
     }
     return answer;
@@ -377,17 +386,18 @@ export class TournamentDO extends DurableObject<Env> {
   /** The state as the API shows it (JSON text: standings, clock at now, seating). */
   async view(tournamentId: string): Promise<string> {
     const host = await this.#hostFor(tournamentId);
-    return JSON.stringify(tournamentView(host.state, host.seq, Date.now()));
+    return JSON.stringify(tournamentView(host.state, host.seq, this.#clock.now()));
   }
 
-  /** The view as the public may see it (the venue's publishing settings applied). */
-  async publicView(tournamentId: string): Promise<string> {
+  /** The view as the public may see it (the venue's publishing settings applied); null before creation. */
+  async publicView(tournamentId: string): Promise<string | null> {
     const host = await this.#hostFor(tournamentId);
+    if (host.seq === 0) return null;
     return JSON.stringify(this.#viewFor('public', host));
   }
 
   #viewFor(role: SocketRole, host: TournamentHost) {
-    const view = tournamentView(host.state, host.seq, Date.now());
+    const view = tournamentView(host.state, host.seq, this.#clock.now());
     return role === 'staff' ? view : publicView(view, this.#publication);
   }
 
@@ -407,7 +417,7 @@ export class TournamentDO extends DurableObject<Env> {
         scope: DO_SCOPE(this.ctx.id),
         key: 'publication',
         value: JSON.stringify(parsed),
-        updatedAt: Date.now(),
+        updatedAt: this.#clock.now(),
       },
     ]);
     this.#publication = parsed;
@@ -440,11 +450,11 @@ export class TournamentDO extends DurableObject<Env> {
    * commands do not move the clock: the last armed position is remembered so they cost no
    * storage calls (after a restart it is re-armed once).
    */
-  async #armClockCues(tournamentId: string, host: TournamentHost): Promise<void> {
-    const now = Date.now();
+  async #armClockCues(tournamentId: string, host: TournamentHost): Promise<boolean> {
+    const now = this.#clock.now();
     const clock = clockAt(host.state, now);
     const position = clock ? `${clock.status}:${clock.levelIndex}:${clock.levelEndsAt}` : 'none';
-    if (position === this.#armedClock) return;
+    if (position === this.#armedClock) return false;
     this.#armedClock = position;
     const scope = `cues:${tournamentId}`;
     const existing = (await this.#storage.listMeta(scope)).filter((m) => m.key.startsWith('clock:'));
@@ -479,6 +489,7 @@ export class TournamentDO extends DurableObject<Env> {
     ];
     if (ops.length > 0) await this.#storage.batch(ops);
     await this.#armAlarm(tournamentId);
+    return true;
   }
 
   /** Events as stored: bodies stay JSON text across RPC and the edge splices them into its reply. */
@@ -500,28 +511,37 @@ export class TournamentDO extends DurableObject<Env> {
    * Sends new events to every follower. Followers that were up to date get one frame built
    * once for all of them; only followers that are behind read the log.
    */
-  async #fanOut(log: TournamentLog, events: readonly StoredEvent[], upToSeq: number): Promise<void> {
+  async #fanOut(host: TournamentHost, events: readonly StoredEvent[], upToSeq: number): Promise<void> {
+    const all = sockets(this.ctx);
+    if (all.length === 0) return;
     const fromSeq = events.length > 0 ? events[0]!.seq - 1 : -1;
-    // One frame per channel, built once for every follower of that channel.
+    // One frame per channel, built once for every follower of that channel, carrying the
+    // change of the channel's view. Made before any catch-up reads the log, so every follower
+    // of a channel is sent the same view.
     const frames = new Map<SocketRole, string>();
-    const frameFor = (role: SocketRole) => {
-      let f = frames.get(role);
-      if (f === undefined) {
-        f = eventsFrame(events, upToSeq, this.#filterFor(role));
-        frames.set(role, f);
-      }
-      return f;
-    };
-    for (const ws of sockets(this.ctx)) {
+    for (const role of ['staff', 'public'] as const) {
+      if (!all.some((ws) => socketState(ws)?.role === role)) continue;
+      const view = this.#views.next(role, upToSeq, () => this.#viewFor(role, host));
+      frames.set(role, eventsFrame(events, upToSeq, this.#filterFor(role), view));
+    }
+    for (const ws of all) {
       const state = socketState(ws);
       // A socket mid catch-up gets these events from that loop, in order.
       if (!state || this.#catchingUp.has(ws)) continue;
       if (state.lastSeq === fromSeq && events.length > 0) {
-        if (send(ws, frameFor(state.role))) setSocketState(ws, { ...state, lastSeq: upToSeq });
+        if (send(ws, frames.get(state.role))) setSocketState(ws, { ...state, lastSeq: upToSeq });
       } else if (state.lastSeq < upToSeq) {
-        await this.#catchUp(ws, log, upToSeq);
+        await this.#catchUp(ws, host.log, upToSeq);
+        this.#sendWholeView(ws, host);
       }
     }
+  }
+
+  /** The channel's latest view as a whole: after a catch-up, or when a follower asks. */
+  #sendWholeView(ws: WebSocket, host: TournamentHost): void {
+    const role = socketState(ws)?.role ?? 'public';
+    const view = this.#views.whole(role, host.seq, () => this.#viewFor(role, host));
+    send(ws, { type: 'view', view } satisfies ServerMessage);
   }
 
   /**
@@ -563,11 +583,23 @@ export class TournamentDO extends DurableObject<Env> {
     }
     const after = Number(url.searchParams.get('after') ?? '0');
     const host = await this.#hostFor(tournamentId);
+    // Checked here, not by a call before the upgrade: one billed request per connect.
+    if (host.seq === 0) {
+      return Response.json(
+        { error: { code: 'TOURNAMENT_NOT_FOUND', message: `No tournament ${tournamentId}`, details: null } },
+        { status: 404 },
+      );
+    }
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     const role = url.searchParams.get('role') === 'staff' ? 'staff' : 'public';
     const userId = url.searchParams.get('userId');
-    acceptSocket(this.ctx, server, { role, lastSeq: 0, connectedAt: Date.now(), ...(userId && { userId }) });
+    acceptSocket(this.ctx, server, {
+      role,
+      lastSeq: 0,
+      connectedAt: this.#clock.now(),
+      ...(userId && { userId }),
+    });
     await this.#hello(server, host, Number.isFinite(after) ? after : 0);
     // A browser that offered subprotocols (the staff token rides in one) needs one chosen.
     const protocol = url.searchParams.get('protocol');
@@ -582,21 +614,29 @@ export class TournamentDO extends DurableObject<Env> {
   async #hello(ws: WebSocket, host: TournamentHost, after: number): Promise<void> {
     const seq = host.seq;
     const resync = after > seq || seq - after > MAX_CATCH_UP_EVENTS;
-    const now = Date.now();
+    const now = this.#clock.now();
     const state = socketState(ws);
     if (state) setSocketState(ws, { ...state, lastSeq: resync ? seq : Math.max(0, after) });
+    const role = state?.role ?? 'public';
+    // The channel's latest view when it is at this seq: the next patch applies to it too.
+    const { id, view } = this.#views.current(role, seq, () => this.#viewFor(role, host));
     send(ws, {
       type: 'hello',
       tournamentId: host.log.tournamentId,
       seq,
       serverTime: now,
       resync,
-      view: this.#viewFor(state?.role ?? 'public', host),
+      view,
+      viewId: id,
     } satisfies ServerMessage);
     await this.#catchUp(ws, host.log, seq);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    await meter.time('tournament', this.#name, 'websocket-message', () => this.#onMessage(ws, message));
+  }
+
+  async #onMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     let parsed: unknown;
     try {
       parsed = JSON.parse(typeof message === 'string' ? message : new TextDecoder().decode(message));
@@ -622,7 +662,7 @@ export class TournamentDO extends DurableObject<Env> {
       case 'time':
         send(ws, {
           type: 'time',
-          serverTime: Date.now(),
+          serverTime: this.#clock.now(),
           clientTime: msg.data.clientTime ?? null,
         } satisfies ServerMessage);
         return;
@@ -631,15 +671,27 @@ export class TournamentDO extends DurableObject<Env> {
         await this.#hello(ws, await this.#hostFor(this.#log.tournamentId), msg.data.afterSeq);
         return;
       }
+      case 'view': {
+        if (!this.#log) return;
+        this.#sendWholeView(ws, await this.#hostFor(this.#log.tournamentId));
+        return;
+      }
     }
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    try {
-      ws.close(code, reason);
-    } catch {
-      // already closed
-    }
+    await meter.time('tournament', this.#name, 'websocket-close', async () => {
+      try {
+        ws.close(code, reason);
+      } catch {
+        // already closed
+      }
+    });
+  }
+
+  /** This object's name ("venue/id"), as the meter and the stubs know it. */
+  get #name(): string {
+    return this.ctx.id.name ?? this.ctx.id.toString();
   }
 
   /** Schedules a cue (level change, break, last minute…) fired by the alarm. */
@@ -652,7 +704,7 @@ export class TournamentDO extends DurableObject<Env> {
         scope: `cues:${tournamentId}`,
         key: cue.id,
         value: JSON.stringify(cue),
-        updatedAt: Date.now(),
+        updatedAt: this.#clock.now(),
       },
     ]);
     await this.#armAlarm(tournamentId);
@@ -661,8 +713,10 @@ export class TournamentDO extends DurableObject<Env> {
   async #armAlarm(tournamentId: string): Promise<void> {
     const cues = await this.#pendingCues(tournamentId);
     const next = cues.reduce((min, c) => Math.min(min, c.at), Number.POSITIVE_INFINITY);
-    if (Number.isFinite(next)) await this.ctx.storage.setAlarm(next);
+    if (Number.isFinite(next)) await this.ctx.storage.setAlarm(this.#clock.toReal(next));
     else await this.ctx.storage.deleteAlarm();
+    // Counted as a row written: the alarm is kept in the object's own storage.
+    meter.rows(1);
   }
 
   async #pendingCues(tournamentId: string): Promise<Cue[]> {
@@ -674,9 +728,13 @@ export class TournamentDO extends DurableObject<Env> {
    * is sent, so a repeated delivery finds nothing left to send.
    */
   override async alarm(): Promise<void> {
+    await meter.time('tournament', this.#name, 'alarm', () => this.#fireCues());
+  }
+
+  async #fireCues(): Promise<void> {
     if (!this.#log) return;
     const tournamentId = this.#log.tournamentId;
-    const now = Date.now();
+    const now = this.#clock.now();
     const due = (await this.#pendingCues(tournamentId)).filter((c) => c.at <= now);
     if (due.length > 0) {
       await this.#storage.batch([
@@ -695,10 +753,25 @@ export class TournamentDO extends DurableObject<Env> {
           updatedAt: now,
         },
       ]);
-      for (const cue of due) {
-        for (const ws of sockets(this.ctx))
-          send(ws, { type: 'cue', cue, serverTime: now } satisfies ServerMessage);
+      const host = await this.#hostFor(tournamentId);
+      const all = sockets(this.ctx);
+      for (const role of ['staff', 'public'] as const) {
+        const followers = all.filter((ws) => socketState(ws)?.role === role);
+        if (followers.length === 0) continue;
+        // The level changed: the cue carries the view's change, once per channel.
+        const view = this.#views.next(role, host.seq, () => this.#viewFor(role, host));
+        const frames = due.map((cue, i) =>
+          JSON.stringify({
+            type: 'cue',
+            cue,
+            serverTime: now,
+            ...(i === due.length - 1 && { view }),
+          } satisfies ServerMessage),
+        );
+        for (const ws of followers) for (const frame of frames) send(ws, frame);
       }
+      // The next level's cues: the clock moves on without a command (it is derived, not ticked).
+      if (await this.#armClockCues(tournamentId, host)) return;
     }
     await this.#armAlarm(tournamentId);
   }

@@ -32,6 +32,8 @@ export interface CloudOptions {
   readonly host?: string;
   readonly persistTo: string;
   readonly log?: (line: string) => void;
+  /** More variables for the Worker (benchmarks: FELT_METER, FELT_SIMULATED_CLOCK), via an env file. */
+  readonly vars?: Readonly<Record<string, string>>;
 }
 
 async function waitHealthy(
@@ -76,6 +78,12 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     const admin = join(options.persistTo, 'admin.env');
     writeFileSync(admin, `FELT_ADMIN_KEY=${JSON.stringify(process.env.FELT_ADMIN_KEY)}\n`, { mode: 0o600 });
     args.push('--env-file', admin);
+  }
+  if (options.vars && Object.keys(options.vars).length > 0) {
+    const file = join(options.persistTo, 'vars.env');
+    const lines = Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}\n`);
+    writeFileSync(file, lines.join(''), { mode: 0o600 });
+    args.push('--env-file', file);
   }
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

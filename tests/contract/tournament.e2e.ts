@@ -2,10 +2,11 @@
  * A whole tournament over HTTP and WebSocket: structure from a template, 60 entries with
  * re-entries and rebuys, the seat draw, busts with balancing moves and table breaks,
  * hand-for-hand at the bubble, an ICM deal at the final table, results. A WebSocket follower
- * folds the events it receives with the engine's own `evolve`; at every step its view must
- * equal the server's.
+ * folds the events it receives with the engine's own `evolve`, and keeps the view the server
+ * patches with each frame (as the web app does); at every step both must equal the server's.
  */
 import { expect } from 'vitest';
+import { applyViewUpdate, type ViewUpdate } from '../../durable-objects/live/channel-views.ts';
 import { seatingView } from '../../engine/seating/view.ts';
 import { evolve } from '../../engine/tournament/evolve.ts';
 import { standings } from '../../engine/tournament/standings.ts';
@@ -26,32 +27,57 @@ function timeless(v: { standings: ReturnType<typeof standings>; seating: ReturnT
   return JSON.parse(JSON.stringify({ standings: rest, seating: v.seating }));
 }
 
+type Hello = { type: string; view?: unknown; viewId?: unknown };
+
 class Follower {
   state: TournamentState;
   seq = 0;
+  /** The view as the server patches it frame by frame (never re-read). */
+  view: { id: string; view: View } | null = null;
+  /** Patches that named another view than the one held (each would cost a re-read). */
+  missedPatches = 0;
+  /** Updates that came as a patch (not a whole view). */
+  patches = 0;
   #socket: TestSocket;
 
-  constructor(socket: TestSocket, tournamentId: string) {
+  constructor(socket: TestSocket, tournamentId: string, hello: Hello) {
     this.#socket = socket;
     this.state = initialState(tournamentId);
+    this.#hello(hello);
+  }
+
+  #hello(hello: Hello): void {
+    expect(hello.type).toBe('hello');
+    expect(typeof hello.viewId).toBe('string');
+    this.view = { id: String(hello.viewId), view: hello.view as View };
+  }
+
+  #applyView(update: ViewUpdate): void {
+    const next = applyViewUpdate(this.view, update);
+    if ('patch' in update) this.patches++;
+    if (next) this.view = next;
+    else this.missedPatches++;
   }
 
   /** After a reconnect: the new socket resumes from this follower's seq. */
-  replaceSocket(socket: TestSocket): void {
+  replaceSocket(socket: TestSocket, hello?: Hello): void {
     this.#socket.close();
     this.#socket = socket;
+    if (hello) this.#hello(hello);
   }
 
-  /** Reads frames until the follower has reached `seq`. */
+  /** Reads frames until the follower has reached `seq`, and its view with it. */
   async until(seq: number): Promise<void> {
-    while (this.seq < seq) {
+    while (this.seq < seq || (this.view?.view.seq ?? 0) < seq) {
       const msg = await this.#socket.next(15_000);
+      if (msg.type === 'view') this.#applyView(msg.view as ViewUpdate);
       if (msg.type !== 'events') continue;
       for (const e of msg.events as { seq: number; event: TournamentEventAny }[]) {
         if (e.seq !== this.seq + 1) throw new Error(`gap or duplicate: got ${e.seq} after ${this.seq}`);
         this.state = evolve(this.state, e.event);
         this.seq = e.seq;
       }
+      if (msg.view) this.#applyView(msg.view as ViewUpdate);
     }
   }
 }
@@ -66,8 +92,7 @@ export async function playWholeTournament(target: ApiTarget, options: PlayOption
   const tournamentId = await session.newTournament('Sunday 200', 'daily-200-dkk');
 
   const firstSocket = await session.staffSocket(tournamentId, 0);
-  expect((await firstSocket.next()).type).toBe('hello');
-  const follower = new Follower(firstSocket, tournamentId);
+  const follower = new Follower(firstSocket, tournamentId, (await firstSocket.next()) as Hello);
   let steps = 0;
 
   const view = async (): Promise<View> =>
@@ -86,6 +111,8 @@ export async function playWholeTournament(target: ApiTarget, options: PlayOption
       seating: seatingView(follower.state.seating),
     };
     expect(timeless(mine), `follower view after ${type}`).toEqual(timeless(server));
+    expect(timeless(follower.view!.view), `patched view after ${type}`).toEqual(timeless(server));
+    expect(follower.missedPatches, 'every patch applied to the view held').toBe(0);
     steps++;
     return server;
   };
@@ -139,7 +166,7 @@ export async function playWholeTournament(target: ApiTarget, options: PlayOption
       expect(hello.type).toBe('hello');
       expect(hello.seq).toBe(follower.seq);
       expect(hello.resync).toBe(false);
-      follower.replaceSocket(resumed);
+      follower.replaceSocket(resumed, hello as Hello);
       const after = await view();
       expect(timeless(after)).toEqual(timeless(v));
     }
@@ -178,6 +205,8 @@ export async function playWholeTournament(target: ApiTarget, options: PlayOption
   const prizes = v.standings.entries.reduce((sum, e) => sum + e.prize, 0);
   expect(prizes).toBe(v.standings.prizePool.total);
   expect(steps).toBeGreaterThan(120);
+  // The view followed by patches, not re-sent whole (nor re-read) after each event.
+  expect(follower.patches).toBeGreaterThan(steps - 5);
   follower.replaceSocket({
     next: async () => ({}),
     quiet: async () => true,

@@ -127,12 +127,19 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     const first = await page.getByTestId('time-left').textContent();
     await page.waitForTimeout(1500);
     expect(await page.getByTestId('time-left').textContent(), 'the clock counts down').not.toBe(first);
+    // From here on the screen follows the socket alone: the frames carry the view's changes.
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/')) requests.push(r.url());
+    });
+    page.on('websocket', (ws) => requests.push(`new socket ${ws.url()}`));
     const res = await api(`/venues/${DEMO_VENUE.id}/tournaments/${seed.tournamentId}/commands`, {
       method: 'POST',
       body: JSON.stringify({ commandId: 'browser-pause', type: 'PauseClock', payload: {} }),
     });
     expect(res.status).toBe(201);
     await expect.poll(() => page.getByTestId('clock').textContent(), { timeout: 10_000 }).toContain('paused');
+    expect(requests.join(' '), 'no request and no reconnect per event').toBe('');
     await page.screenshot({ path: join(shots, 'tournament-live.png'), fullPage: true });
     await page.context().close();
   });

@@ -102,4 +102,55 @@ describe('TournamentDO', () => {
     const cues = await stub.pendingCueKinds(id);
     expect(cues).toEqual(expect.arrayContaining(['level-change', 'last-minute']));
   });
+
+  it('given a level ending with no command after it, then its cue brings the new view and arms the next level', async () => {
+    const id = 'alarm-3';
+    const stub = await created(id);
+    for (const body of [
+      { type: 'OpenRegistration' },
+      { type: 'Register', playerId: 'a', name: 'Anna' },
+      { type: 'Register', playerId: 'b', name: 'Bo' },
+      { type: 'StartTournament' },
+    ]) {
+      expect((await stub.command(id, cmd(body), TD)).ok).toBe(true);
+    }
+    type Clock = { levelIndex: number; levelEndsAt: number };
+    const clock = async () =>
+      (JSON.parse(await stub.view(id)) as { standings: { clock: Clock } }).standings.clock;
+    const before = await clock();
+    // The level now ends in under a second.
+    const cut = before.levelEndsAt - Date.now() - 800;
+    expect((await stub.command(id, cmd({ type: 'RemoveTime', ms: cut }), TD)).ok).toBe(true);
+
+    const seq = await stub.lastSeq(id);
+    const res = await stub.fetch(`http://do/live?tournamentId=${id}&role=public&after=${seq}`, {
+      headers: { Upgrade: 'websocket' },
+    });
+    const ws = res.webSocket!;
+    ws.accept();
+    const socket = queueSocket(ws as unknown as Parameters<typeof queueSocket>[0]);
+    const hello = await socket.next();
+    expect(hello.type).toBe('hello');
+    await new Promise((r) => setTimeout(r, 1000));
+
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const cue = await socket.next();
+    expect(cue.type).toBe('cue');
+    expect((cue.cue as { kind: string }).kind).toBe('level-change');
+    // The cue carries the view's change: the follower's clock moves on without asking.
+    const update = cue.view as { base: string; patch: { path: string; value: unknown }[] };
+    expect(update.base).toBe(hello.viewId);
+    expect(update.patch).toContainEqual({
+      op: 'replace',
+      path: '/standings/clock/levelIndex',
+      value: before.levelIndex + 1,
+    });
+    // Nobody sent a command, yet the new level's end is armed.
+    expect((await clock()).levelIndex).toBe(before.levelIndex + 1);
+    expect(await stub.pendingCueKinds(id)).toEqual(expect.arrayContaining(['last-minute']));
+    expect((await stub.pendingCueKinds(id)).some((k) => k === 'level-change' || k === 'break-starts')).toBe(
+      true,
+    );
+    socket.close();
+  });
 });

@@ -70,10 +70,10 @@ export const publicRoutes = router()
   })
   .openapi(view, async (c) => {
     const { venueId, id } = c.req.valid('param');
-    const stub = tournamentStub(c.env, venueId, id);
-    if ((await stub.lastSeq(id)) === 0)
-      throw new ApiError(404, 'TOURNAMENT_NOT_FOUND', `No tournament ${id} in ${venueId}`);
-    return c.body(await stub.publicView(id), 200, { 'content-type': 'application/json' }) as never;
+    // One call: the object answers null for a tournament it does not have.
+    const view = await tournamentStub(c.env, venueId, id).publicView(id);
+    if (view === null) throw new ApiError(404, 'TOURNAMENT_NOT_FOUND', `No tournament ${id} in ${venueId}`);
+    return c.body(view, 200, { 'content-type': 'application/json' }) as never;
   })
   .get('/public/venues/:venueId/tournaments/:id/live', async (c) => {
     const v = parseWith(venueId, c.req.param('venueId'), 'venueId');

@@ -3,17 +3,22 @@
  * tournament is only ever reached through its venue: the same id under another venue is
  * another (empty) object, and a guessed id alone reaches nothing.
  */
+import { meteredStub } from '../../durable-objects/usage/meter.ts';
 import type { Env } from '../env.ts';
 
-export const venueStub = (env: Env, venueId: string) => env.VENUE.get(env.VENUE.idFromName(venueId));
+export const venueStub = (env: Env, venueId: string) =>
+  meteredStub(env.VENUE.get(env.VENUE.idFromName(venueId)), 'venue', venueId);
 
-export const tournamentStub = (env: Env, venueId: string, tournamentId: string) =>
-  env.TOURNAMENT.get(env.TOURNAMENT.idFromName(`${venueId}/${tournamentId}`));
+export const tournamentStub = (env: Env, venueId: string, tournamentId: string) => {
+  const name = `${venueId}/${tournamentId}`;
+  return meteredStub(env.TOURNAMENT.get(env.TOURNAMENT.idFromName(name)), 'tournament', name);
+};
 
 /** The directory Durable Object's one instance (public codes, support accounts). */
 export const DIRECTORY = 'directory';
 
-export const directoryStub = (env: Env) => env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY));
+export const directoryStub = (env: Env) =>
+  meteredStub(env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY)), 'directory', DIRECTORY);
 
 export function newTournamentId(): string {
   return crypto.randomUUID().replaceAll('-', '').slice(0, 20);

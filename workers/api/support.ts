@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { meter } from '../../durable-objects/usage/meter.ts';
 import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.ts';
 import { unwrap } from '../http/answers.ts';
 import type { AppEnv } from '../http/auth.ts';
@@ -57,7 +58,41 @@ const revoke = createRoute({
   responses: { 200: json(z.object({ revoked: z.string() }), 'Revoked'), ...ERRORS },
 });
 
+const usageCounts = z.object({ requests: z.number(), awakeMs: z.number(), objects: z.number() });
+
+const usage = createRoute({
+  method: 'get',
+  path: '/support/usage',
+  tags: ['support'],
+  summary: "What this isolate has used of the free tier's daily quotas (operator key; FELT_METER=1 only)",
+  middleware: operator,
+  responses: {
+    200: json(
+      z.object({
+        workerRequests: z.number(),
+        durableObjects: z.object({
+          billedRequests: z.number(),
+          rpc: z.number(),
+          alarms: z.number(),
+          websocketMessages: z.number(),
+          websocketCloses: z.number(),
+          awakeMs: z.number(),
+          objects: z.number(),
+          byClass: z.object({ tournament: usageCounts, venue: usageCounts, directory: usageCounts }),
+        }),
+        rowsWritten: z.number(),
+      }),
+      'Usage counted since the isolate started',
+    ),
+    ...ERRORS,
+  },
+});
+
 export const support = router()
+  .openapi(usage, async (c) => {
+    if (!meter.on) throw new ApiError(404, 'METER_OFF', 'Usage is counted only where FELT_METER=1');
+    return c.json(meter.report(), 200);
+  })
   .openapi(create, async (c) =>
     c.json(unwrap(await directoryStub(c.env).createSupport(c.req.valid('json'))), 201),
   )

@@ -295,13 +295,17 @@ export async function upgrade(
     c.req.query(),
     'query',
   );
-  const stub = await existing(c.env, venueId, id);
+  // The object itself answers 404 for a tournament it does not have (one call per connect).
+  const stub = tournamentStub(c.env, venueId, id);
   const url = new URL(c.req.url);
   const params: Record<string, string> = { tournamentId: id, after: String(q.after), role };
   if (protocol) params.protocol = protocol;
   if (userId) params.userId = userId;
   url.search = new URLSearchParams(params).toString();
-  return stub.fetch(new Request(url, c.req.raw));
+  const res = await stub.fetch(new Request(url, c.req.raw));
+  if (res.status === 404)
+    throw new ApiError(404, 'TOURNAMENT_NOT_FOUND', `No tournament ${id} in ${venueId}`);
+  return res;
 }
 
 /** Keeps the venue in step: the list's status, and players' histories. */

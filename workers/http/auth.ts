@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Caller } from '../../durable-objects/venue/model.ts';
-import { DIRECTORY } from '../api/stubs.ts';
+import { directoryStub } from '../api/stubs.ts';
 import { AuthError } from '../auth/errors.ts';
 import { type KeyRing, parseKeyRing } from '../auth/keys.ts';
 import { bearerToken, verifyToken } from '../auth/tokens.ts';
@@ -28,8 +28,7 @@ export function keyRing(env: Env): KeyRing {
 export async function callerFromToken(env: Env, token: string): Promise<Caller> {
   const claims = await verifyToken(keyRing(env), token, Date.now());
   if (claims.role === 'support') {
-    const directory = env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY));
-    if (!(await directory.supportIsCurrent(claims.userId, claims.tokenVersion))) {
+    if (!(await directoryStub(env).supportIsCurrent(claims.userId, claims.tokenVersion))) {
       throw new AuthError('TOKEN_REVOKED', 'This support sign-in was revoked: sign in again');
     }
   }

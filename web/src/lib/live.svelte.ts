@@ -4,7 +4,10 @@
  * Two channels: `public` (names and figures as the venue publishes them, no sign-in) and
  * `staff` (the whole view; the token rides as the subprotocol "bearer.<token>", since a
  * browser cannot set headers on a WebSocket and a URL would leak it into logs).
+ * The view is kept current by the frames themselves (a patch per batch of events or cue):
+ * a follower costs the venue no request per event (see durable-objects/live/channel-views.ts).
  */
+import { applyViewUpdate, type ViewUpdate } from '../../../durable-objects/live/channel-views.ts';
 import { call, isSignedOut, publicApi, type TournamentView, type WireEvent } from './api.ts';
 
 type Status = 'connecting' | 'live' | 'offline';
@@ -30,8 +33,10 @@ export class LiveTournament {
   /** serverTime − clientTime, in ms: add to Date.now() to get the server's clock. */
   offsetMs = $state(0);
   lastCue = $state<{ kind: string; at: number } | null>(null);
-  /** The server's view (standings, clock, seating), refreshed whenever events arrive. */
-  view = $state<TournamentView | null>(null);
+  /** The server's view (standings, clock, seating), patched by the frames as events arrive. */
+  view = $state.raw<TournamentView | null>(null);
+  /** Names the view held, when it came over the socket: the server's patches name their base. */
+  #viewId: string | null = null;
   error = $state<string | null>(null);
   latest = $derived(this.events.at(-1) ?? null);
   #refreshing: Promise<void> | null = null;
@@ -81,8 +86,15 @@ export class LiveTournament {
     };
   }
 
-  /** Re-reads the view; calls that arrive while one is running collapse into one more. */
+  /**
+   * Re-reads the view: over the socket when it is open (one incoming message, not a request),
+   * else over HTTP; HTTP calls that arrive while one is running collapse into one more.
+   */
   refresh(): void {
+    if (this.#ws?.readyState === WebSocket.OPEN) {
+      this.#ws.send(JSON.stringify({ type: 'view' }));
+      return;
+    }
     if (this.#refreshing) {
       this.#again = true;
       return;
@@ -93,7 +105,8 @@ export class LiveTournament {
         : call<TournamentView>(this.#path, { token: this.#token });
     this.#refreshing = read
       .then((v) => {
-        this.view = v;
+        // A view from the socket is at least as new and can take patches: keep it.
+        if (this.#viewId === null) this.view = v;
         this.error = null;
       })
       .catch((e: unknown) => {
@@ -115,12 +128,25 @@ export class LiveTournament {
     this.#ws?.close();
   }
 
+  /** Applies the server's change of the view; one that names another base asks for the whole. */
+  #applyView(update: ViewUpdate): void {
+    const held = this.view && this.#viewId ? { id: this.#viewId, view: this.view } : null;
+    const next = applyViewUpdate(held, update);
+    if (!next) {
+      this.refresh();
+      return;
+    }
+    this.view = next.view;
+    this.#viewId = next.id;
+  }
+
   #onMessage(msg: { type: string; [k: string]: unknown }): void {
     switch (msg.type) {
       case 'hello':
         this.status = 'live';
         this.offsetMs = Number(msg.serverTime) - Date.now();
         this.view = msg.view as TournamentView;
+        this.#viewId = String(msg.viewId);
         if (msg.resync) {
           this.events = [];
           this.seq = Number(msg.seq);
@@ -131,10 +157,14 @@ export class LiveTournament {
         if (fresh.length > 0) {
           this.events = [...this.events, ...fresh];
           this.seq = fresh[fresh.length - 1]!.seq;
-          this.refresh();
         }
+        // Absent while catching up: a whole view follows the last catch-up frame.
+        if (msg.view) this.#applyView(msg.view as ViewUpdate);
         break;
       }
+      case 'view':
+        this.#applyView(msg.view as ViewUpdate);
+        break;
       case 'time': {
         const sent = Number(msg.clientTime);
         const rtt = Date.now() - sent;
@@ -143,7 +173,7 @@ export class LiveTournament {
       }
       case 'cue':
         this.lastCue = msg.cue as { kind: string; at: number };
-        this.refresh();
+        if (msg.view) this.#applyView(msg.view as ViewUpdate);
         break;
       case 'error':
         this.error =
