@@ -27,6 +27,7 @@ export function eventsFrame(
   filter?: BodyFilter,
   view?: ViewUpdate,
 ): string {
-  const tail = view ? `,"view":${JSON.stringify(view)}` : '';
-  return `{"type":"events","events":${eventsJson(events, filter)},"seq":${seq}${tail}}`;
+  // The seq stays the last field: a client can read it from the frame's tail.
+  const viewPart = view ? `,"view":${JSON.stringify(view)}` : '';
+  return `{"type":"events","events":${eventsJson(events, filter)}${viewPart},"seq":${seq}}`;
 }
