@@ -16,7 +16,8 @@ export type ViewUpdate =
 
 interface ChannelView {
   readonly id: string;
-  readonly seq: number;
+  /** What the view reflects: the seq and the clock's position (level, running or not). */
+  readonly at: string;
   readonly view: object;
 }
 
@@ -33,30 +34,31 @@ export class ChannelViews<Channel extends string = string> {
   }
 
   /**
-   * The view a follower starts from (hello): the channel's latest when it reflects `seq`, so
-   * the patches the other followers get apply to it too.
+   * The view a follower starts from (hello): the channel's latest when it reflects `at` (the
+   * same seq and clock position), so the patches the other followers get apply to it too.
+   * A latest view the clock has moved past (a cue that never fired) is replaced.
    */
-  current(role: Channel, seq: number, make: () => object): { id: string; view: object } {
+  current(role: Channel, at: string, make: () => object): { id: string; view: object } {
     const latest = this.#byRole.get(role);
-    if (latest && latest.seq === seq) return latest;
-    const fresh = { id: this.#id(), seq, view: make() };
+    if (latest && latest.at === at) return latest;
+    const fresh = { id: this.#id(), at, view: make() };
     this.#byRole.set(role, fresh);
     return fresh;
   }
 
-  /** The channel's new view at `seq`, as a patch from its last one when there is one. */
-  next(role: Channel, seq: number, make: () => object): ViewUpdate {
+  /** The channel's new view at `at`, as a patch from its last one when there is one. */
+  next(role: Channel, at: string, make: () => object): ViewUpdate {
     const previous = this.#byRole.get(role);
     const view = make();
     const id = this.#id();
-    this.#byRole.set(role, { id, seq, view });
+    this.#byRole.set(role, { id, at, view });
     if (!previous) return { id, full: view };
     return { id, base: previous.id, patch: jsonPatch.compare(previous.view, view) };
   }
 
   /** The latest view of a channel as a whole (a follower that fell behind and caught up). */
-  whole(role: Channel, seq: number, make: () => object): ViewUpdate {
-    const { id, view } = this.current(role, seq, make);
+  whole(role: Channel, at: string, make: () => object): ViewUpdate {
+    const { id, view } = this.current(role, at, make);
     return { id, full: view };
   }
 }

@@ -396,6 +396,11 @@ export class TournamentDO extends DurableObject<Env> {
     return JSON.stringify(this.#viewFor('public', host));
   }
 
+  /** What a view reflects: the seq and where the clock is (its level changes without events). */
+  #viewAt(host: TournamentHost): string {
+    return `${host.seq}|${clockPosition(clockAt(host.state, this.#clock.now()))}`;
+  }
+
   #viewFor(role: SocketRole, host: TournamentHost) {
     const view = tournamentView(host.state, host.seq, this.#clock.now());
     return role === 'staff' ? view : publicView(view, this.#publication);
@@ -453,7 +458,7 @@ export class TournamentDO extends DurableObject<Env> {
   async #armClockCues(tournamentId: string, host: TournamentHost): Promise<boolean> {
     const now = this.#clock.now();
     const clock = clockAt(host.state, now);
-    const position = clock ? `${clock.status}:${clock.levelIndex}:${clock.levelEndsAt}` : 'none';
+    const position = clockPosition(clock);
     if (position === this.#armedClock) return false;
     this.#armedClock = position;
     const scope = `cues:${tournamentId}`;
@@ -521,7 +526,7 @@ export class TournamentDO extends DurableObject<Env> {
     const frames = new Map<SocketRole, string>();
     for (const role of ['staff', 'public'] as const) {
       if (!all.some((ws) => socketState(ws)?.role === role)) continue;
-      const view = this.#views.next(role, upToSeq, () => this.#viewFor(role, host));
+      const view = this.#views.next(role, this.#viewAt(host), () => this.#viewFor(role, host));
       frames.set(role, eventsFrame(events, upToSeq, this.#filterFor(role), view));
     }
     for (const ws of all) {
@@ -540,7 +545,7 @@ export class TournamentDO extends DurableObject<Env> {
   /** The channel's latest view as a whole: after a catch-up, or when a follower asks. */
   #sendWholeView(ws: WebSocket, host: TournamentHost): void {
     const role = socketState(ws)?.role ?? 'public';
-    const view = this.#views.whole(role, host.seq, () => this.#viewFor(role, host));
+    const view = this.#views.whole(role, this.#viewAt(host), () => this.#viewFor(role, host));
     send(ws, { type: 'view', view } satisfies ServerMessage);
   }
 
@@ -619,7 +624,7 @@ export class TournamentDO extends DurableObject<Env> {
     if (state) setSocketState(ws, { ...state, lastSeq: resync ? seq : Math.max(0, after) });
     const role = state?.role ?? 'public';
     // The channel's latest view when it is at this seq: the next patch applies to it too.
-    const { id, view } = this.#views.current(role, seq, () => this.#viewFor(role, host));
+    const { id, view } = this.#views.current(role, this.#viewAt(host), () => this.#viewFor(role, host));
     send(ws, {
       type: 'hello',
       tournamentId: host.log.tournamentId,
@@ -759,7 +764,7 @@ export class TournamentDO extends DurableObject<Env> {
         const followers = all.filter((ws) => socketState(ws)?.role === role);
         if (followers.length === 0) continue;
         // The level changed: the cue carries the view's change, once per channel.
-        const view = this.#views.next(role, host.seq, () => this.#viewFor(role, host));
+        const view = this.#views.next(role, this.#viewAt(host), () => this.#viewFor(role, host));
         const frames = due.map((cue, i) =>
           JSON.stringify({
             type: 'cue',
@@ -788,4 +793,9 @@ export class TournamentDO extends DurableObject<Env> {
     const cue = JSON.parse(v) as Cue;
     return { id: cue.id, kind: cue.kind, at: cue.at };
   }
+}
+
+/** Where the clock stands: its status, level and the level's end (null when there is no clock). */
+function clockPosition(clock: ReturnType<typeof clockAt>): string {
+  return clock ? `${clock.status}:${clock.levelIndex}:${clock.levelEndsAt}` : 'none';
 }

@@ -1,4 +1,4 @@
-import { env, evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test';
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, createCommand } from '../../durable-objects/venue/templates.ts';
 import { getTemplate } from '../../engine/structure/templates.ts';
@@ -152,5 +152,50 @@ describe('TournamentDO', () => {
       true,
     );
     socket.close();
+  });
+
+  it('given the clock moved on with no cue fired, then a new follower and a follower asking get the new level', async () => {
+    const id = 'alarm-4';
+    const stub = await created(id);
+    for (const body of [
+      { type: 'OpenRegistration' },
+      { type: 'Register', playerId: 'a', name: 'Anna' },
+      { type: 'Register', playerId: 'b', name: 'Bo' },
+      { type: 'StartTournament' },
+    ]) {
+      expect((await stub.command(id, cmd(body), TD)).ok).toBe(true);
+    }
+    type View = { standings: { clock: { levelIndex: number; levelEndsAt: number } } };
+    const before = (JSON.parse(await stub.view(id)) as View).standings.clock;
+    const cut = before.levelEndsAt - Date.now() - 800;
+    expect((await stub.command(id, cmd({ type: 'RemoveTime', ms: cut }), TD)).ok).toBe(true);
+    const seq = await stub.lastSeq(id);
+    const follow = async () => {
+      const res = await stub.fetch(`http://do/live?tournamentId=${id}&role=public&after=${seq}`, {
+        headers: { Upgrade: 'websocket' },
+      });
+      const ws = res.webSocket!;
+      ws.accept();
+      return queueSocket(ws as unknown as Parameters<typeof queueSocket>[0]);
+    };
+    const first = await follow();
+    const hello1 = await first.next();
+    expect((hello1.view as View).standings.clock.levelIndex).toBe(before.levelIndex);
+    // The level ends and its alarm is lost (deleted here: the runtime would deliver it).
+    await runInDurableObject(stub, (_instance, state) => state.storage.deleteAlarm());
+    await new Promise((r) => setTimeout(r, 1000));
+    const second = await follow();
+    const hello2 = await second.next();
+    expect((hello2.view as View).standings.clock.levelIndex).toBe(before.levelIndex + 1);
+    expect(hello2.viewId).not.toBe(hello1.viewId);
+    // The first follower's screen shows 0:00 and asks: it gets the new level too.
+    first.send(JSON.stringify({ type: 'view' }));
+    const whole = await first.next();
+    expect(whole.type, 'no cue came').toBe('view');
+    const update = whole.view as { id: string; full: View };
+    expect(update.full.standings.clock.levelIndex).toBe(before.levelIndex + 1);
+    expect(update.id).toBe(hello2.viewId);
+    first.close();
+    second.close();
   });
 });
