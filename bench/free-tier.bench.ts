@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { applyViewUpdate, type ViewUpdate } from '../durable-objects/live/channel-views.ts';
 import type { UsageReport } from '../durable-objects/usage/meter.ts';
+import { seededRandom } from '../engine/core/random.ts';
 import { startCloud } from '../scripts/lib/cloud.ts';
 import { freePort } from '../scripts/lib/free-port.ts';
 import type { Figure } from './lib/figure.ts';
@@ -34,18 +35,6 @@ const QUOTA = { requests: 100_000, gbSeconds: 13_000, rowsWritten: 100_000 } as 
 const GB_PER_OBJECT = 128 / 1024;
 const ADMIN_KEY = `bench-${crypto.randomUUID()}`;
 const MINUTE = 60_000;
-
-/** A seeded random source: the same run every time (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ViewShape {
   seq: number;
@@ -229,7 +218,8 @@ interface Played {
 }
 
 async function playTournament(base: string, clock: SimClock): Promise<Played> {
-  const random = seeded(20261123);
+  // The engine's own seeded source: the same run every time.
+  const random = seededRandom(20261123).next;
   const venueId = `freetier-${crypto.randomUUID().slice(0, 8)}`;
   const signup = await call('POST', `${base}/api/v1/signup`, {
     venue: { id: venueId, name: 'Free Tier Club' },

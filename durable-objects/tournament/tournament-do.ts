@@ -29,6 +29,9 @@ import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts
 import { TournamentLog } from './log.ts';
 import { tournamentView } from './view.ts';
 
+/** The live channels, each with its own frames and view. */
+const CHANNELS: readonly SocketRole[] = ['staff', 'public'];
+
 /** A follower more than this many events behind gets a fresh view instead of the events. */
 const MAX_CATCH_UP_EVENTS = 5000;
 
@@ -63,7 +66,7 @@ export class TournamentDO extends DurableObject<Env> {
     this.#clock = clockSource(env.FELT_SIMULATED_CLOCK);
     meter.enableFrom(env);
     // Keyed by this object's name ("venue/id"), not the bare id: see storage/namespaced.ts.
-    this.#storage = namespacedStorage(storageFor(env, ctx.storage), ctx.id.name ?? ctx.id.toString());
+    this.#storage = namespacedStorage(storageFor(env, ctx.storage), this.#name);
     // Answered by the runtime without waking the object: keeps idle followers free.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
     ctx.blockConcurrencyWhile(async () => {
@@ -215,10 +218,7 @@ export class TournamentDO extends DurableObject<Env> {
         });
         return JSON.stringify({ refused: 'NOT_HOME', home: 'cloud', epoch: 0, lastSeq: host.seq });
       }
-      await this.#storage.batch([
-        { op: 'meta', scope, key: 'home', value: JSON.stringify({ home, epoch }), updatedAt: now },
-      ]);
-      this.#home = { home, epoch };
+      await this.#setHome({ home, epoch });
     }
     const answer = await host.applyReplicated(pushed, now);
     if (answer.appended > 0) {
@@ -245,6 +245,12 @@ export class TournamentDO extends DurableObject<Env> {
       });
     }
     const next = { home: 'cloud', epoch: this.#home.epoch + 1, previous: this.#home.home };
+    await this.#setHome(next);
+    return JSON.stringify(next);
+  }
+
+  /** Records which home decides this tournament, and under which epoch. */
+  async #setHome(next: { home: string; epoch: number; previous?: string }): Promise<void> {
     await this.#storage.batch([
       {
         op: 'meta',
@@ -255,7 +261,6 @@ export class TournamentDO extends DurableObject<Env> {
       },
     ]);
     this.#home = next;
-    return JSON.stringify(next);
   }
 
   /** Live followers connected now (for the box's status: its LAN clients). */
@@ -305,16 +310,7 @@ export class TournamentDO extends DurableObject<Env> {
       });
     }
     const next = { home: boxId, epoch: (this.#home?.epoch ?? 0) + 1, previous: 'cloud' };
-    await this.#storage.batch([
-      {
-        op: 'meta',
-        scope: DO_SCOPE(this.ctx.id),
-        key: 'home',
-        value: JSON.stringify(next),
-        updatedAt: this.#clock.now(),
-      },
-    ]);
-    this.#home = next;
+    await this.#setHome(next);
     return JSON.stringify(next);
   }
 
@@ -524,8 +520,9 @@ export class TournamentDO extends DurableObject<Env> {
     // change of the channel's view. Made before any catch-up reads the log, so every follower
     // of a channel is sent the same view.
     const frames = new Map<SocketRole, string>();
-    for (const role of ['staff', 'public'] as const) {
-      if (!all.some((ws) => socketState(ws)?.role === role)) continue;
+    for (const role of CHANNELS) {
+      // Sockets are tagged with their channel: finding them reads no attachment.
+      if (sockets(this.ctx, role).length === 0) continue;
       const view = this.#views.next(role, this.#viewAt(host), () => this.#viewFor(role, host));
       frames.set(role, eventsFrame(events, upToSeq, this.#filterFor(role), view));
     }
@@ -759,9 +756,8 @@ export class TournamentDO extends DurableObject<Env> {
         },
       ]);
       const host = await this.#hostFor(tournamentId);
-      const all = sockets(this.ctx);
-      for (const role of ['staff', 'public'] as const) {
-        const followers = all.filter((ws) => socketState(ws)?.role === role);
+      for (const role of CHANNELS) {
+        const followers = sockets(this.ctx, role);
         if (followers.length === 0) continue;
         // The level changed: the cue carries the view's change, once per channel.
         const view = this.#views.next(role, this.#viewAt(host), () => this.#viewFor(role, host));
