@@ -27,6 +27,7 @@ export default defineConfig({
             'durable-objects/**/*.node.test.ts',
             'workers/**/*.node.test.ts',
             'scripts/**/*.test.ts',
+            'web/src/**/*.test.ts',
           ],
         },
       },

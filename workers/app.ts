@@ -61,7 +61,7 @@ export function createApi() {
     })(c, next);
   });
   api
-    .route('/health', health)
+    .route('/', health)
     .route('/', auth)
     .route('/', publicRoutes)
     .route('/', support)

@@ -4,7 +4,7 @@
  */
 import { seatingView } from '../../engine/seating/view.ts';
 import { standings } from '../../engine/tournament/standings.ts';
-import type { TournamentState } from '../../engine/tournament/types.ts';
+import type { TournamentConfig, TournamentState } from '../../engine/tournament/types.ts';
 
 export function tournamentView(state: TournamentState, seq: number, now: number) {
   const s = standings(state, now);
@@ -14,5 +14,13 @@ export function tournamentView(state: TournamentState, seq: number, now: number)
     standings: { ...s, payoutProblem: s.payoutProblem ? s.payoutProblem.toJSON() : null },
     seating: seatingView(state.seating),
     structure: state.config?.structure ?? null,
+    // Prices, profiles, rules and payout settings (the structure is above): the console's
+    // money and entry screens, and players' phones (nothing in it is private).
+    config: state.config ? withoutStructure(state.config) : null,
   };
+}
+
+function withoutStructure(config: TournamentConfig): Omit<TournamentConfig, 'structure'> {
+  const { structure: _structure, ...rest } = config;
+  return rest;
 }

@@ -23,6 +23,8 @@ export {
   playLevelNumber,
 } from './levels.ts';
 export { niceFloor, niceMultiples, roundToNice } from './nice.ts';
+export type { Schedule, ScheduledLevel, SchedulePosition } from './schedule.ts';
+export { scheduleFrom } from './schedule.ts';
 export type { StructureTemplate } from './templates.ts';
 export { getTemplate, STANDARD_LADDER, TEMPLATES } from './templates.ts';
 export type * from './types.ts';

@@ -21,10 +21,9 @@ const profile = <K extends string>(kind: K) =>
     bounty: minor,
   });
 
-const NewTemplate = z
+/** Everything CreateTournament needs beside the name: a template's body, or a tournament's own set-up. */
+export const TournamentSetup = z
   .object({
-    name: humanText(120),
-    description: z.string().max(500).default(''),
     structure: structureSchema,
     buyIn: profile('buyin'),
     rebuy: profile('rebuy').nullable().default(null),
@@ -41,6 +40,13 @@ const NewTemplate = z
       .strict()
       .optional(),
   })
+  .strict()
+  .openapi('TournamentSetup');
+
+const NewTemplate = TournamentSetup.extend({
+  name: humanText(120),
+  description: z.string().max(500).default(''),
+})
   .strict()
   .openapi('NewTemplate');
 

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { eventPageJson, eventsJson } from '../../durable-objects/live/wire.ts';
 import { answerError } from '../../durable-objects/tournament/host.ts';
 import type { Caller } from '../../durable-objects/venue/model.ts';
-import { createCommand } from '../../durable-objects/venue/templates.ts';
+import { createCommand, type VenueTemplate } from '../../durable-objects/venue/templates.ts';
 import { commandSchema } from '../../engine/tournament/commands.schema.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import { commandPermission, type Permission } from '../auth/permissions.ts';
@@ -27,6 +27,7 @@ import {
   VenueParams,
 } from './schemas.ts';
 import { newTournamentId, tournamentStub, venueStub } from './stubs.ts';
+import { TournamentSetup } from './templates.ts';
 
 const authed = { security: BEARER, middleware: authenticated, tags: ['tournaments'] };
 
@@ -68,7 +69,8 @@ const create = createRoute({
   ...authed,
   method: 'post',
   path: '/venues/{venueId}/tournaments',
-  summary: 'Create a tournament from a template (the venue’s own or a built-in one)',
+  summary:
+    'Create a tournament from a template (the venue’s own or a built-in one), or from its own set-up (e.g. from the structure generator)',
   request: {
     params: VenueParams,
     body: {
@@ -76,8 +78,13 @@ const create = createRoute({
       content: {
         'application/json': {
           schema: z
-            .object({ name: humanText(120), templateId: z.string().min(1).max(64).default('regular') })
-            .strict(),
+            .object({
+              name: humanText(120),
+              templateId: z.string().min(1).max(64).optional(),
+              setup: TournamentSetup.optional(),
+            })
+            .strict()
+            .refine((b) => !(b.templateId && b.setup), 'give a templateId or a setup, not both'),
         },
       },
     },
@@ -182,11 +189,15 @@ tournaments
   })
   .openapi(create, async (c) => {
     const { venueId } = c.req.valid('param');
-    const { name, templateId } = c.req.valid('json');
+    const { name, templateId: asked, setup } = c.req.valid('json');
     const caller = callerOf(c);
     const venue = venueStub(c.env, venueId);
     await allowed(c.env, venueId, caller, 'tournaments.create');
-    const template = unwrap(await venue.template(venueId, caller, templateId));
+    // A set-up of its own is checked by the engine when the tournament is created, as a template is.
+    const templateId = setup ? null : (asked ?? 'regular');
+    const template = setup
+      ? ({ ...setup, id: 'setup', name, description: '', source: 'custom', createdAt: 0 } as VenueTemplate)
+      : unwrap(await venue.template(venueId, caller, templateId!));
     const settings = unwrap(await venue.getSettings(venueId, caller));
     const id = newTournamentId();
     const now = Date.now();

@@ -1,68 +1,43 @@
 /**
- * Typed client for the Felt API (same origin). Response types come from the server's own zod
- * schemas (type-only imports: no server code reaches the browser bundle), the tournament view
- * from the engine's types. Every call goes through `call`, which throws ApiRequestError.
+ * Typed client for the Felt API (same origin). Paths, parameters, bodies and answers are typed
+ * by `./api/openapi.ts`, generated from the server's own OpenAPI document (`npm run
+ * api:generate`; a unit test fails while it is stale), through openapi-fetch. Where a route
+ * answers "any object" (the tournament view, command answers, the event log) the shape comes
+ * from the engine's and the Durable Object's own types. Every call throws ApiRequestError.
  */
-import type { z } from 'zod';
+import createClient from 'openapi-fetch';
 import type { SeatingView } from '../../../engine/seating/types.ts';
+import type { Structure } from '../../../engine/structure/types.ts';
 import type { Standings } from '../../../engine/tournament/standings.ts';
-import type {
-  PlayerSchema,
-  PublishSchema,
-  SignedInSchema,
-  StaffSchema,
-  TemplateSchema,
-  TournamentListingSchema,
-  VenueSchema,
-} from '../../../workers/api/schemas.ts';
+import type { TournamentConfig, TournamentEventAny } from '../../../engine/tournament/types.ts';
+import type { components, paths } from './api/openapi.ts';
+import type { CommandBody, CommandType } from './commands.ts';
 
-export type Venue = z.infer<typeof VenueSchema>;
-export type Staff = z.infer<typeof StaffSchema>;
+type Schemas = components['schemas'];
+export type Venue = Schemas['Venue'];
+export type Staff = Schemas['Staff'];
 export type StaffRole = Staff['role'];
-export type SignedIn = z.infer<typeof SignedInSchema>;
-export type Player = z.infer<typeof PlayerSchema>;
-export type Template = z.infer<typeof TemplateSchema>;
-export type TournamentListing = z.infer<typeof TournamentListingSchema>;
-export type Publishing = z.infer<typeof PublishSchema>;
+export type SignedIn = Schemas['SignedIn'];
+export type Player = Schemas['Player'];
+export type Template = Schemas['Template'];
+export type TournamentListing = Schemas['TournamentListing'];
+export type Publishing = Schemas['Publishing'];
+export type Health = Schemas['Health'];
+export type TournamentSetup = Schemas['TournamentSetup'];
 
-/** GET /public/venues/{venueId} (workers/api/public.ts). */
-export interface PublicVenuePage {
-  readonly venue: Pick<Venue, 'id' | 'name' | 'publicCode' | 'currency'>;
-  readonly publish: Publishing;
-  readonly tournaments: readonly Pick<TournamentListing, 'id' | 'name' | 'status' | 'createdAt'>[];
+type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends {
+  responses: infer R;
 }
+  ? R extends Record<S, { content: { 'application/json': infer B } }>
+    ? B
+    : never
+  : never;
 
-export type RosterEntry = Pick<Staff, 'id' | 'name' | 'role'>;
-
-export interface Me {
-  readonly user: Staff | null;
-  readonly role: string;
-  readonly venue: Venue;
-}
-
-export interface PlayerMatch {
-  readonly player: Player;
-  readonly match: string;
-  readonly score: number;
-}
-
-export interface Health {
-  readonly ok: boolean;
-  readonly runtime: 'cloud' | 'box';
-  readonly storage: 'do-sqlite' | 'libsql';
-  readonly version: string;
-  readonly migrations: { readonly applied: readonly string[]; readonly expected: readonly string[] };
-}
-
-export interface SignUpInput {
-  readonly venue: { readonly id: string; readonly name: string };
-  readonly owner: {
-    readonly name: string;
-    readonly email: string;
-    readonly password: string;
-    readonly pin?: string;
-  };
-}
+export type PublicVenuePage = Json<'/public/venues/{venueId}', 'get'>;
+export type Me = Json<'/venues/{venueId}/me', 'get'>;
+export type RosterEntry = Json<'/venues/{venueId}/auth/pin-roster', 'get'>['staff'][number];
+export type PlayerMatch = Json<'/venues/{venueId}/players', 'get'>['players'][number];
+export type SignUpInput = NonNullable<paths['/signup']['post']['requestBody']>['content']['application/json'];
 
 export interface WireEvent {
   readonly seq: number;
@@ -72,6 +47,11 @@ export interface WireEvent {
   readonly event: Record<string, unknown>;
 }
 
+/** A stored event as the log route and the live channel carry it, with its engine body. */
+export interface LogEvent extends WireEvent {
+  readonly event: TournamentEventAny & Record<string, unknown>;
+}
+
 /**
  * A tournament view (durable-objects/tournament/view.ts) as JSON. On the public channel the
  * venue's publishing applies: names as published, and seating null when it is not shown.
@@ -79,14 +59,20 @@ export interface WireEvent {
 export interface TournamentView {
   readonly seq: number;
   readonly serverTime: number;
-  readonly standings: Omit<Standings, 'payoutProblem'> & { readonly payoutProblem: unknown };
+  readonly standings: Omit<Standings, 'payoutProblem'> & {
+    readonly payoutProblem: { code: string; message: string } | null;
+  };
   readonly seating: SeatingView | null;
+  readonly structure?: Structure | null;
+  readonly config?: Omit<TournamentConfig, 'structure'> | null;
 }
 
 export interface CommandAnswer {
   readonly seq: number;
   readonly repeated: boolean;
   readonly events: readonly WireEvent[];
+  /** Held for the box that runs this tournament (202): decided there on its next sync. */
+  readonly queued?: boolean;
 }
 
 export interface ApiErrorBody {
@@ -120,13 +106,42 @@ export function isSignedOut(e: unknown): boolean {
   );
 }
 
+function requestError(status: number, statusText: string, body: unknown): ApiRequestError {
+  const err = (body as ApiErrorBody | null)?.error;
+  const details =
+    err?.details && typeof err.details === 'object' ? (err.details as Record<string, unknown>) : {};
+  return new ApiRequestError(status, err?.code ?? 'HTTP_ERROR', err?.message ?? statusText, details);
+}
+
+const NETWORK = () => new ApiRequestError(0, 'NETWORK', 'Cannot reach the server: check the connection');
+
+const client = createClient<paths>({ baseUrl: '/api/v1' });
+
+/** openapi-fetch's answer, or ApiRequestError (network failures included). */
+async function ok<T>(
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<NonNullable<T>> {
+  let answer: { data?: T; error?: unknown; response: Response };
+  try {
+    answer = await pending;
+  } catch {
+    throw NETWORK();
+  }
+  if (!answer.response.ok)
+    throw requestError(answer.response.status, answer.response.statusText, answer.error);
+  return answer.data as NonNullable<T>;
+}
+
 export interface CallOptions {
   readonly method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   readonly body?: unknown;
   readonly token?: string | null;
 }
 
-/** One request to /api/v1; answers the JSON body or throws ApiRequestError. */
+/**
+ * One request to /api/v1 by path, for the few answers the document types as "any object"
+ * (the live follower's view read); answers the JSON body or throws ApiRequestError.
+ */
 export async function call<T>(path: string, options: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -139,19 +154,12 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
     });
   } catch {
-    throw new ApiRequestError(0, 'NETWORK', 'Cannot reach the server: check the connection');
+    throw NETWORK();
   }
   const body = (await res.json().catch(() => null)) as T | ApiErrorBody | null;
-  if (!res.ok) {
-    const err = (body as ApiErrorBody | null)?.error;
-    const details =
-      err?.details && typeof err.details === 'object' ? (err.details as Record<string, unknown>) : {};
-    throw new ApiRequestError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? res.statusText, details);
-  }
+  if (!res.ok) throw requestError(res.status, res.statusText, body);
   return body as T;
 }
-
-const seg = encodeURIComponent;
 
 /**
  * An id for a command's idempotency. Not crypto.randomUUID: that exists only in secure
@@ -162,62 +170,132 @@ export function newCommandId(): string {
   return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+const venue = (venueId: string) => ({ path: { venueId } });
+
 /** Calls anyone may make: no token. */
 export const publicApi = {
-  health: () => call<Health>('/health'),
-  venue: (venueId: string) => call<PublicVenuePage>(`/public/venues/${seg(venueId)}`),
+  health: () => ok(client.GET('/health')),
+  venue: (venueId: string) => ok(client.GET('/public/venues/{venueId}', { params: venue(venueId) })),
   resolveCode: (code: string) =>
-    call<{ venueId: string }>(`/public/codes/${seg(code)}`).then((r) => r.venueId),
+    ok(client.GET('/public/codes/{code}', { params: { path: { code } } })).then((r) => r.venueId),
   tournament: (venueId: string, id: string) =>
-    call<TournamentView>(`/public/venues/${seg(venueId)}/tournaments/${seg(id)}`),
-  signUp: (input: SignUpInput) => call<SignedIn>('/signup', { method: 'POST', body: input }),
+    ok(client.GET('/public/venues/{venueId}/tournaments/{id}', { params: { path: { venueId, id } } })).then(
+      (v) => v as unknown as TournamentView,
+    ),
+  signUp: (input: SignUpInput) => ok(client.POST('/signup', { body: input })),
   signInPassword: (venueId: string, email: string, password: string) =>
-    call<SignedIn>(`/venues/${seg(venueId)}/auth/password`, { method: 'POST', body: { email, password } }),
+    ok(client.POST('/venues/{venueId}/auth/password', { params: venue(venueId), body: { email, password } })),
   acceptInvite: (venueId: string, body: { email: string; code: string; password: string; pin?: string }) =>
-    call<SignedIn>(`/venues/${seg(venueId)}/auth/accept-invite`, { method: 'POST', body }),
+    ok(client.POST('/venues/{venueId}/auth/accept-invite', { params: venue(venueId), body })),
   signInPin: (venueId: string, userId: string, pin: string) =>
-    call<SignedIn>(`/venues/${seg(venueId)}/auth/pin`, { method: 'POST', body: { userId, pin } }),
+    ok(client.POST('/venues/{venueId}/auth/pin', { params: venue(venueId), body: { userId, pin } })),
   pinRoster: (venueId: string) =>
-    call<{ staff: RosterEntry[] }>(`/venues/${seg(venueId)}/auth/pin-roster`).then((r) => r.staff),
+    ok(client.GET('/venues/{venueId}/auth/pin-roster', { params: venue(venueId) })).then((r) => r.staff),
 };
 
-/** Calls a signed-in staff member makes, bound to a venue; `send` adds the token. */
-export function staffApi(venueId: string, send: <T>(path: string, options?: CallOptions) => Promise<T>) {
-  const v = `/venues/${seg(venueId)}`;
+/** What a dry run or an import of a TD3 file answers (engine/td3/report.ts, as JSON). */
+export interface Td3ImportAnswer {
+  readonly report?: Record<string, unknown>;
+  readonly tournament?: { readonly id: string; readonly name: string };
+  readonly template?: Template;
+  readonly [k: string]: unknown;
+}
+
+/** Calls a signed-in staff member makes, bound to a venue; every request carries the token. */
+export function staffApi(venueId: string, token: () => string | null, onError: (e: unknown) => void) {
+  const auth = () => ({ authorization: `Bearer ${token() ?? ''}` });
+  const v = venue(venueId);
+  const t = (id: string) => ({ path: { venueId, id } });
+  /** ok(), and the session hears of failures (a revoked token signs the person out). */
+  const send = <T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>) =>
+    ok(pending).catch((e: unknown) => {
+      onError(e);
+      throw e;
+    });
   return {
-    me: () => send<Me>(`${v}/me`),
+    me: () => send(client.GET('/venues/{venueId}/me', { params: v, headers: auth() })),
     tournaments: () =>
-      send<{ tournaments: TournamentListing[] }>(`${v}/tournaments`).then((r) => r.tournaments),
-    createTournament: (name: string, templateId: string) =>
-      send<{ tournament: TournamentListing }>(`${v}/tournaments`, {
-        method: 'POST',
-        body: { name, templateId },
-      }).then((r) => r.tournament),
-    templates: () => send<{ templates: Template[] }>(`${v}/templates`).then((r) => r.templates),
-    tournament: (id: string) => send<TournamentView>(`${v}/tournaments/${seg(id)}`),
-    command: (id: string, type: string, payload: Record<string, unknown> = {}, commandId = newCommandId()) =>
-      send<CommandAnswer>(`${v}/tournaments/${seg(id)}/commands`, {
-        method: 'POST',
-        body: { commandId, type, payload },
-      }),
-    staff: () => send<{ staff: Staff[] }>(`${v}/staff`).then((r) => r.staff),
-    invite: (name: string, email: string, role: StaffRole) =>
-      send<{ user: Staff; inviteCode: string; expiresAt: number }>(`${v}/staff/invites`, {
-        method: 'POST',
-        body: { name, email, role },
-      }),
-    unlock: (userId: string) =>
-      send<{ user: Staff }>(`${v}/staff/${seg(userId)}/unlock`, { method: 'POST', body: {} }).then(
-        (r) => r.user,
+      send(client.GET('/venues/{venueId}/tournaments', { params: v, headers: auth() })).then(
+        (r) => r.tournaments,
       ),
+    /** From a template, or from a set-up of its own (the structure generator, the editor). */
+    createTournament: (name: string, from: { templateId: string } | { setup: TournamentSetup }) =>
+      send(
+        client.POST('/venues/{venueId}/tournaments', { params: v, headers: auth(), body: { name, ...from } }),
+      ).then((r) => r.tournament),
+    templates: () =>
+      send(client.GET('/venues/{venueId}/templates', { params: v, headers: auth() })).then(
+        (r) => r.templates,
+      ),
+    tournament: (id: string) =>
+      send(client.GET('/venues/{venueId}/tournaments/{id}', { params: t(id), headers: auth() })).then(
+        (r) => r as unknown as TournamentView,
+      ),
+    events: (id: string, after = 0, limit = 200) =>
+      send(
+        client.GET('/venues/{venueId}/tournaments/{id}/events', {
+          params: { ...t(id), query: { after, limit } },
+          headers: auth(),
+        }),
+      ).then((r) => r as unknown as { seq: number; events: LogEvent[] }),
+    command: <T extends CommandType>(
+      id: string,
+      type: T,
+      payload: CommandBody<T>,
+      commandId = newCommandId(),
+    ) =>
+      send(
+        client.POST('/venues/{venueId}/tournaments/{id}/commands', {
+          params: t(id),
+          headers: auth(),
+          body: { commandId, type, payload: payload as Record<string, unknown> },
+        }),
+      ).then((r) => ({ ...(r as unknown as CommandAnswer), commandId })),
+    importTd3: (file: Blob, options: { dryRun: boolean; mode: 'tournament' | 'structure' }) =>
+      send(
+        client.POST('/venues/{venueId}/imports/td3', {
+          params: { ...v, query: { dryRun: options.dryRun ? 'true' : 'false', mode: options.mode } },
+          headers: { ...auth(), 'content-type': 'application/octet-stream' },
+          body: file as never,
+          bodySerializer: (b: unknown) => b as Blob,
+        }),
+      ).then((r) => r as unknown as Td3ImportAnswer),
+    staff: () =>
+      send(client.GET('/venues/{venueId}/staff', { params: v, headers: auth() })).then((r) => r.staff),
+    invite: (name: string, email: string, role: StaffRole) =>
+      send(
+        client.POST('/venues/{venueId}/staff/invites', {
+          params: v,
+          headers: auth(),
+          body: { name, email, role },
+        }),
+      ),
+    unlock: (userId: string) =>
+      send(
+        client.POST('/venues/{venueId}/staff/{userId}/unlock', {
+          params: { path: { venueId, userId } },
+          headers: auth(),
+        }),
+      ).then((r) => r.user),
     removeStaff: (userId: string) =>
-      send<{ user: Staff }>(`${v}/staff/${seg(userId)}`, { method: 'DELETE' }).then((r) => r.user),
+      send(
+        client.DELETE('/venues/{venueId}/staff/{userId}', {
+          params: { path: { venueId, userId } },
+          headers: auth(),
+        }),
+      ).then((r) => r.user),
     players: (q: string, limit = 20) =>
-      send<{ players: PlayerMatch[] }>(`${v}/players?q=${seg(q)}&limit=${limit}`).then((r) => r.players),
+      send(
+        client.GET('/venues/{venueId}/players', { params: { ...v, query: { q, limit } }, headers: auth() }),
+      ).then((r) => r.players),
     addPlayer: (input: { name: string; nickname?: string; email?: string; phone?: string }) =>
-      send<{ player: Player }>(`${v}/players`, { method: 'POST', body: input }).then((r) => r.player),
+      send(client.POST('/venues/{venueId}/players', { params: v, headers: auth(), body: input })).then(
+        (r) => r.player,
+      ),
     audit: (limit = 100) =>
-      send<{ entries: Record<string, unknown>[] }>(`${v}/audit?limit=${limit}`).then((r) => r.entries),
+      send(
+        client.GET('/venues/{venueId}/audit', { params: { ...v, query: { limit } }, headers: auth() }),
+      ).then((r) => r.entries),
   };
 }
 

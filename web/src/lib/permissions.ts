@@ -1,37 +1,21 @@
 /**
- * Which buttons a role sees. A copy of the rows the web app needs from ROLE_PERMISSIONS in
- * workers/auth/permissions.ts (the server's matrix stays the authority: it refuses what a
- * role may not do; this only hides buttons that would be refused). Keep in step with it.
+ * Which buttons a role sees: the server's own permission matrix (workers/auth/permissions.ts,
+ * a pure table), so the web app never drifts from it. The server stays the authority: it
+ * refuses what a role may not do; this only hides buttons that would be refused.
  */
-import type { StaffRole } from './api.ts';
+import {
+  commandPermission,
+  type Permission,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type Role,
+} from '../../../workers/auth/permissions.ts';
 
-export type UiPermission =
-  | 'tournaments.create'
-  | 'run.clock'
-  | 'run.entries'
-  | 'players.read'
-  | 'players.write'
-  | 'staff.read'
-  | 'staff.manage';
-
-const TABLE: Readonly<Record<StaffRole | 'support', readonly UiPermission[]>> = {
-  owner: [
-    'tournaments.create',
-    'run.clock',
-    'run.entries',
-    'players.read',
-    'players.write',
-    'staff.read',
-    'staff.manage',
-  ],
-  td: ['tournaments.create', 'run.clock', 'run.entries', 'players.read', 'players.write', 'staff.read'],
-  floor: ['run.entries', 'players.read', 'players.write'],
-  dealer: [],
-  viewer: [],
-  support: ['players.read', 'staff.read'],
-};
+export type UiPermission = Permission;
 
 export function roleCan(role: string | null, permission: UiPermission): boolean {
-  if (role === null || !(role in TABLE)) return false;
-  return TABLE[role as keyof typeof TABLE].includes(permission);
+  if (role === null || !(ROLES as readonly string[]).includes(role)) return false;
+  return ROLE_PERMISSIONS[role as Role].has(permission);
 }
+
+export { commandPermission };

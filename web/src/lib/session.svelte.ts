@@ -4,9 +4,7 @@
  * session of a venue from `sessionFor`, and derive what to show from it.
  */
 import {
-  ApiRequestError,
-  type CallOptions,
-  call,
+  type ApiRequestError,
   isSignedOut,
   publicApi,
   type SignedIn,
@@ -50,7 +48,11 @@ export class StaffSession {
   constructor(venueId: string) {
     this.venueId = venueId;
     this.token = readToken(venueId);
-    this.api = staffApi(venueId, (path, options) => this.#send(path, options));
+    this.api = staffApi(
+      venueId,
+      () => this.token,
+      (e) => this.#failed(e),
+    );
   }
 
   can(permission: UiPermission): boolean {
@@ -98,20 +100,14 @@ export class StaffSession {
     writeToken(this.venueId, s.token);
   }
 
-  async #send<T>(path: string, options: CallOptions = {}): Promise<T> {
-    if (!this.token) throw new ApiRequestError(401, 'UNAUTHENTICATED', 'Sign in first');
-    try {
-      return await call<T>(path, { ...options, token: this.token });
-    } catch (e) {
-      if (isSignedOut(e)) {
-        this.signOut(
-          (e as ApiRequestError).code === 'TOKEN_EXPIRED'
-            ? 'Your session ran out: sign in again'
-            : 'You were signed out: sign in again',
-        );
-      }
-      throw e;
-    }
+  /** A token the server refused signs the person out, with why. */
+  #failed(e: unknown): void {
+    if (!isSignedOut(e)) return;
+    this.signOut(
+      (e as ApiRequestError).code === 'TOKEN_EXPIRED'
+        ? 'Your session ran out: sign in again'
+        : 'You were signed out: sign in again',
+    );
   }
 }
 
