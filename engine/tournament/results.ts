@@ -70,6 +70,27 @@ function tieBlocks<T>(items: readonly T[], chips: (t: T) => number | null, tie: 
 }
 
 /**
+ * The places of the players busted in one hand when `playersLeft` were in before it: with k
+ * busted they take playersLeft-k+1..playersLeft, more chips at the start of the hand placing
+ * better, equal stacks (or `tie`) sharing. The console previews a bust with it.
+ */
+export function placesInHand<T>(
+  playersLeft: number,
+  busted: readonly T[],
+  chips: (t: T) => number | null,
+  tie: boolean,
+): Map<T, Placing> {
+  const out = new Map<T, Placing>();
+  let next = playersLeft - busted.length + 1;
+  for (const block of tieBlocks(busted, chips, tie)) {
+    const placing = { place: next, placeTo: next + block.length - 1 };
+    for (const item of block) out.set(item, placing);
+    next += block.length;
+  }
+  return out;
+}
+
+/**
  * Finishing place of every entry that has one: busted entries, and the winner. `entries` is
  * `listEntries(state)` when the caller has it already (standings of 20,000 entries list them once).
  */
@@ -90,14 +111,14 @@ export function finishingPlaces(
   }
   let bustedBefore = 0;
   for (const group of groups.values()) {
-    const left = state.entrants - bustedBefore;
-    let next = left - group.length + 1;
     const tie = group[0]?.bust?.ranking === 'tie';
-    for (const block of tieBlocks(group, (e) => e.bust?.chipsAtStartOfHand ?? null, tie)) {
-      const placing = { place: next, placeTo: next + block.length - 1 };
-      for (const e of block) out[e.entryId] = placing;
-      next += block.length;
-    }
+    const placed = placesInHand(
+      state.entrants - bustedBefore,
+      group,
+      (e) => e.bust?.chipsAtStartOfHand ?? null,
+      tie,
+    );
+    for (const [e, placing] of placed) out[e.entryId] = placing;
     bustedBefore += group.length;
   }
   const alive = entries.filter((e) => e.status === 'active');

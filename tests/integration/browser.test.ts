@@ -230,25 +230,29 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     await row.getByRole('link').click();
     await page.waitForURL(`${box.url}/v/${DEMO_VENUE.id}/staff/t/${seed.tournamentId}`);
     await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('Live');
-    await page.getByRole('button', { name: 'Resume clock' }).click();
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await expect
-      .poll(() => page.getByRole('button', { name: 'Pause clock' }).count(), { timeout: 10_000 })
+      .poll(() => page.getByRole('button', { name: 'Pause', exact: true }).count(), { timeout: 10_000 })
       .toBe(1);
     await expect.poll(() => page.getByTestId('clock').textContent()).not.toContain('paused');
+    // Every action is followed by its undo.
+    await expect.poll(() => page.getByTestId('toast-done').textContent()).toContain('Clock resumed');
 
     // Registering a new name adds the player to the venue and the tournament (late registration).
-    await page.getByLabel('Register a player').fill('Zoe Browser');
-    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page.getByRole('link', { name: 'Entries' }).click();
+    await page.getByLabel('Find or add a player').fill('Zoe Browser');
+    await page.getByRole('button', { name: 'Add and register' }).click();
     await expect
-      .poll(() => page.getByTestId('players-left').textContent(), { timeout: 10_000 })
-      .toBe('21 / 21');
-    await expect.poll(() => page.getByTestId('players').textContent()).toContain('Zoe Browser');
+      .poll(() => page.getByTestId('entries').textContent(), { timeout: 10_000 })
+      .toContain('Zoe Browser');
+    await page.getByRole('link', { name: 'Clock' }).click();
+    await expect.poll(() => page.getByTestId('players-left').textContent()).toBe('21 / 21');
     await page.screenshot({ path: join(shots, 'staff-tournament.png'), fullPage: true });
 
     // A reload keeps the person signed in, with their buttons.
     await page.reload();
     await expect
-      .poll(() => page.getByRole('button', { name: 'Pause clock' }).count(), { timeout: 10_000 })
+      .poll(() => page.getByRole('button', { name: 'Pause', exact: true }).count(), { timeout: 10_000 })
       .toBe(1);
 
     // People: staff with their lock state, and the player search as you type.
@@ -276,7 +280,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     await page.waitForURL(new RegExp(`/v/${DEMO_VENUE.id}/staff/t/[^/]+$`));
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Browser Cup');
     await page.getByRole('button', { name: 'Open registration' }).click();
-    await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('registration open');
+    await expect.poll(() => page.getByTestId('phase').textContent()).toContain('registration open');
     await expect.poll(() => page.getByRole('button', { name: 'Start tournament' }).count()).toBe(1);
 
     // Signing out forgets the token: staff pages lead back to the sign-in page.

@@ -96,18 +96,19 @@ export class TournamentConsole {
   async run<T extends CommandType>(
     type: T,
     payload: CommandBody<T>,
-    label: string,
+    label: string | ((answer: CommandAnswer) => string),
   ): Promise<(CommandAnswer & { commandId: string }) | null> {
     this.pending++;
     try {
       const answer = await this.session.api.command(this.id, type, payload);
+      const text = typeof label === 'string' ? label : label(answer);
       if (answer.queued) {
-        this.toast(`${label} — sent to the box that runs this tournament`, 'queued', null);
+        this.toast(`${text} — sent to the box that runs this tournament`, 'queued', null);
         return answer;
       }
       await this.#confirmed(answer.seq);
       const kind = type === 'Undo' ? 'undone' : 'done';
-      this.toast(label, kind, answer.events.length > 0 ? answer.commandId : null);
+      this.toast(text, kind, answer.events.length > 0 ? answer.commandId : null);
       return answer;
     } catch (e) {
       this.toast(errorText(e), 'error', null);
