@@ -1,0 +1,94 @@
+/**
+ * What the TD console costs a tablet: the JS the staff tournament screen loads (gzipped, as a
+ * server sends it), and how long a tap takes to show its confirmed result on the box (the
+ * command's round trip, then its events back over the staff socket and on screen).
+ *
+ * web.console_js_kb_gz: every script the console page loads in Chromium, gzipped (zlib level 6,
+ *   what the box and Cloudflare send), summed.
+ * web.console_action_ms: on the box, the Clock tab's Pause/Resume button tapped 60 times in
+ *   turn; measured in the page from the click to the button's label changing (the view updated
+ *   by the staff socket's frame, after the server's answer), p50 over the taps.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { freePort } from '../scripts/lib/free-port.ts';
+import { DEMO_OWNER, seedDemo } from '../scripts/lib/seed.ts';
+import { launchChromium, staffPage, staffToken } from '../tests/integration/helpers/console-browser.ts';
+import type { Figure } from './lib/figure.ts';
+import { median, percentile, round } from './lib/measure.ts';
+import { startBoxProcess, stopAll } from './lib/processes.ts';
+
+const TAPS = 60;
+
+export async function run(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'felt-bench-web-'));
+  const box = await startBoxProcess(dataDir, await freePort());
+  const browser = await launchChromium();
+  try {
+    const seed = await seedDemo(box.url);
+    const token = await staffToken(box.url, seed.venueId, DEMO_OWNER.email, DEMO_OWNER.password);
+    const { page } = await staffPage(browser, seed.venueId, token, 'tablet');
+    const scripts = new Map<string, number>();
+    page.on('response', async (res) => {
+      if (res.request().resourceType() !== 'script') return;
+      const body = await res.body().catch(() => null);
+      if (body) scripts.set(res.url(), gzipSync(body, { level: 6 }).byteLength);
+    });
+    await page.goto(`${box.url}/v/${seed.venueId}/staff/t/${seed.tournamentId}`);
+    await page.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
+    await page.getByRole('button', { name: /^(Pause|Resume)$/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const jsKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+
+    const taps: number[] = [];
+    for (let i = 0; i < TAPS + 5; i++) {
+      const ms = await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const button = [...document.querySelectorAll('button')].find((b) =>
+              /^(Pause|Resume)$/.test(b.textContent?.trim() ?? ''),
+            );
+            if (!button) return reject(new Error('no Pause/Resume button'));
+            const before = button.textContent?.trim();
+            const clock = button.closest('section') ?? document.body;
+            const start = performance.now();
+            const seen = new MutationObserver(() => {
+              const now = [...clock.querySelectorAll('button')].find((b) =>
+                /^(Pause|Resume)$/.test(b.textContent?.trim() ?? ''),
+              );
+              if (now && now.textContent?.trim() !== before && !now.disabled) {
+                seen.disconnect();
+                resolve(performance.now() - start);
+              }
+            });
+            seen.observe(clock, { subtree: true, childList: true, characterData: true, attributes: true });
+            button.click();
+            setTimeout(() => reject(new Error('the view did not change within 10 s')), 10_000);
+          }),
+      );
+      if (i >= 5) taps.push(ms);
+    }
+    return [
+      {
+        name: 'web.console_js_kb_gz',
+        value: round(jsKb, 1),
+        unit: 'KB',
+        goal: '≤ 150 KB',
+        note: `${scripts.size} scripts loaded by the staff tournament screen (Clock tab) in Chromium, each gzipped at level 6 and summed`,
+      },
+      {
+        name: 'web.console_action_ms',
+        value: round(median(taps), 1),
+        unit: 'ms',
+        goal: '≤ 100 ms (p50, box)',
+        note: `box (felt-box serve, libSQL), Chromium at 1024×768: Pause/Resume tapped ${TAPS} times after 5 warm-ups, click → button shows the new state (answer, then the staff socket's frame); p90 ${round(percentile(taps, 90), 1)} ms, max ${round(Math.max(...taps), 1)} ms`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await stopAll();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
