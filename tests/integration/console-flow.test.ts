@@ -17,7 +17,6 @@ import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { DEMO_OWNER, DEMO_VENUE, seedDemo } from '../../scripts/lib/seed.ts';
 import { type BoxProcess, startBoxProcess } from './helpers/box-process.ts';
-import { ConsoleDriver } from './helpers/console-driver.ts';
 import {
   hasChromium,
   launchChromium,
@@ -26,6 +25,7 @@ import {
   staffPage,
   staffToken,
 } from './helpers/console-browser.ts';
+import { ConsoleDriver } from './helpers/console-driver.ts';
 
 const PLAYERS = Array.from({ length: 30 }, (_, i) => `Flow Player ${String(i + 1).padStart(2, '0')}`);
 
@@ -65,73 +65,78 @@ const RUNTIMES: Runtime[] = [
   },
 ];
 
-describe.skipIf(!hasChromium).each(RUNTIMES)('a tournament night through the console on the $name', (runtime) => {
-  let server: { url: string; stop: () => Promise<unknown> };
-  let browser: Browser;
-  let token: string;
+describe.skipIf(!hasChromium).each(RUNTIMES)(
+  'a tournament night through the console on the $name',
+  (runtime) => {
+    let server: { url: string; stop: () => Promise<unknown> };
+    let browser: Browser;
+    let token: string;
 
-  beforeAll(async () => {
-    server = await runtime.start();
-    await seedDemo(server.url);
-    token = await staffToken(server.url, DEMO_VENUE.id, DEMO_OWNER.email, DEMO_OWNER.password);
-    browser = await launchChromium();
-  }, 180_000);
+    beforeAll(async () => {
+      server = await runtime.start();
+      await seedDemo(server.url);
+      token = await staffToken(server.url, DEMO_VENUE.id, DEMO_OWNER.email, DEMO_OWNER.password);
+      browser = await launchChromium();
+    }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
 
-  it('runs from the structure to the results with the UI alone; the final standings equal the API’s', { timeout: 600_000 }, async () => {
-    const { page, errors } = await staffPage(browser, DEMO_VENUE.id, token, 'phone');
-    const td = new ConsoleDriver(page, server.url, DEMO_VENUE.id);
-    const api = async <T>(path: string): Promise<T> => {
-      const res = await fetch(`${server.url}/api/v1/venues/${DEMO_VENUE.id}${path}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      expect(res.status, path).toBe(200);
-      return (await res.json()) as T;
-    };
-    const shoot = async (name: string) => {
-      if (runtime.name !== 'box') return;
-      await shootAllSizes(page, `console-${name}`);
-      expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-    };
+    it('runs from the structure to the results with the UI alone; the final standings equal the API’s', {
+      timeout: 600_000,
+    }, async () => {
+      const { page, errors } = await staffPage(browser, DEMO_VENUE.id, token, 'phone');
+      const td = new ConsoleDriver(page, server.url, DEMO_VENUE.id);
+      const api = async <T>(path: string): Promise<T> => {
+        const res = await fetch(`${server.url}/api/v1/venues/${DEMO_VENUE.id}${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(res.status, path).toBe(200);
+        return (await res.json()) as T;
+      };
+      const shoot = async (name: string) => {
+        if (runtime.name !== 'box') return;
+        await shootAllSizes(page, `console-${name}`);
+        expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+      };
 
-    // The structure from the generator, then edited before the start.
-    await td.createFromGenerator('Flow Cup', { hours: 4, levelMinutes: 20, players: 30, stack: 20_000 });
-    await shoot('clock-announced');
-    await td.tab('Structure');
-    await td.button('Edit structure').click();
-    await page.getByLabel('Rebuys until level').fill('4');
-    await page.getByLabel('Rebuys until level').blur();
-    await page.getByLabel('Add-on at level').fill('4');
-    await page.getByLabel('Add-on at level').blur();
-    const third = page.getByTestId('level-row').nth(2);
-    await third.getByLabel('Min').fill('25');
-    await third.getByLabel('Min').blur();
-    await shoot('structure-editing');
-    await td.tap('Save structure', 'Changed the structure');
-    await expect.poll(() => page.getByTestId('level-row').nth(2).textContent()).toContain('25 min');
-    // Rebuys, the add-on and re-entry are set with the buy-in.
-    await td.button('Change buy-in and rules').click();
-    await page.getByRole('checkbox', { name: 'Rebuy' }).check();
-    await page.getByRole('checkbox', { name: 'Add-on' }).check();
-    await page.getByRole('checkbox', { name: 'Re-entry' }).check();
-    await page.getByLabel('Entries per player').fill('2');
-    await page.getByLabel('Seats (empty: no limit)').fill('30');
-    await td.tap('Save buy-in and rules', 'Changed the buy-in and rules');
-    await shoot('structure');
+      // The structure from the generator, then edited before the start.
+      await td.createFromGenerator('Flow Cup', { hours: 4, levelMinutes: 20, players: 30, stack: 20_000 });
+      await shoot('clock-announced');
+      await td.tab('Structure');
+      await td.button('Edit structure').click();
+      await page.getByLabel('Rebuys until level').fill('4');
+      await page.getByLabel('Rebuys until level').blur();
+      await page.getByLabel('Add-on at level').fill('4');
+      await page.getByLabel('Add-on at level').blur();
+      const third = page.getByTestId('level-row').nth(2);
+      await third.getByLabel('Min').fill('25');
+      await third.getByLabel('Min').blur();
+      await shoot('structure-editing');
+      await td.tap('Save structure', 'Changed the structure');
+      await expect.poll(() => page.getByTestId('level-row').nth(2).textContent()).toContain('25 min');
+      // Rebuys, the add-on and re-entry are set with the buy-in.
+      await td.button('Change buy-in and rules').click();
+      await page.getByRole('checkbox', { name: 'Rebuy' }).check();
+      await page.getByRole('checkbox', { name: 'Add-on' }).check();
+      await page.getByRole('checkbox', { name: 'Re-entry' }).check();
+      await page.getByLabel('Entries per player').fill('2');
+      await page.getByLabel('Seats (empty: no limit)').fill('30');
+      await td.tap('Save buy-in and rules', 'Changed the buy-in and rules');
+      await shoot('structure');
 
-    // Registration: thirty players, then a thirty-first onto the waiting list.
-    await td.tab('Clock');
-    await td.tap('Open registration', 'Registration opened');
-    await td.tab('Entries');
-    for (const name of PLAYERS) await td.register(name);
-    await td.register('Flow Alternate', /waiting list/);
-    await expect.poll(() => page.getByTestId('waiting-list').textContent()).toContain('Flow Alternate');
-    await shoot('entries-registration');
+      // Registration: thirty players, then a thirty-first onto the waiting list.
+      await td.tab('Clock');
+      await td.tap('Open registration', 'Registration opened');
+      await td.tab('Entries');
+      for (const name of PLAYERS) await td.register(name);
+      await td.register('Flow Alternate', /waiting list/);
+      await expect.poll(() => page.getByTestId('waiting-list').textContent()).toContain('Flow Alternate');
+      await shoot('entries-registration');
 
-    expect(errors).toEqual([]);
-  });
-});
+      expect(errors).toEqual([]);
+    });
+  },
+);

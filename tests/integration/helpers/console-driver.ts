@@ -3,8 +3,9 @@
  * an API call. Each step waits for what the screen shows after it (the console confirms a
  * command only once its events are in the view), so a test reads as the night it plays.
  */
-import { expect } from 'vitest';
+
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export class ConsoleDriver {
   readonly page: Page;
@@ -22,9 +23,16 @@ export class ConsoleDriver {
     return `${this.base}/v/${this.venueId}/staff/t/${this.tournamentId}`;
   }
 
-  async tab(name: 'Clock' | 'Entries' | 'Seating' | 'Money' | 'Structure' | 'Log' | 'Results'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Tournament' }).getByRole('link', { name, exact: true }).click();
-    await this.page.waitForURL((u) => u.pathname.startsWith(`/v/${this.venueId}/staff/t/${this.tournamentId}`));
+  async tab(
+    name: 'Clock' | 'Entries' | 'Seating' | 'Money' | 'Structure' | 'Log' | 'Results',
+  ): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Tournament' })
+      .getByRole('link', { name, exact: true })
+      .click();
+    await this.page.waitForURL((u) =>
+      u.pathname.startsWith(`/v/${this.venueId}/staff/t/${this.tournamentId}`),
+    );
   }
 
   /** The toast of the last action, waited for: the action was confirmed in the view. */
@@ -60,7 +68,10 @@ export class ConsoleDriver {
 
   // ---- tournaments ------------------------------------------------------------------------
 
-  async createFromGenerator(name: string, o: { hours: number; levelMinutes: number; players: number; stack: number }) {
+  async createFromGenerator(
+    name: string,
+    o: { hours: number; levelMinutes: number; players: number; stack: number },
+  ) {
     await this.page.goto(`${this.base}/v/${this.venueId}/staff/tournaments`);
     await this.button('Generate a structure').click();
     await this.page.getByLabel('Name', { exact: true }).fill(name);
@@ -111,7 +122,8 @@ export class ConsoleDriver {
     if (victims.length === 1) {
       await (await this.entryActions(victims[0]!.name)).getByRole('button', { name: 'Bust' }).click();
     } else {
-      for (const v of victims) await this.page.getByRole('checkbox', { name: `Select ${v.name} for a bust` }).check();
+      for (const v of victims)
+        await this.page.getByRole('checkbox', { name: `Select ${v.name} for a bust` }).check();
       await this.button(`Bust ${victims.length} in one hand…`).click();
     }
     const panel = this.page.getByTestId('bust-panel');
