@@ -5,13 +5,12 @@
  * pad), the staff tournament list and screen, and the people page.
  * Screenshots land in test-results/screenshots/ to be looked at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { ROOT } from '../../scripts/lib/paths.ts';
 import {
   DEMO_OWNER,
   DEMO_TOURNAMENT_NAME,
@@ -20,15 +19,9 @@ import {
   seedDemo,
 } from '../../scripts/lib/seed.ts';
 import { type BoxProcess, startBoxProcess } from './helpers/box-process.ts';
+import { hasChromium, launchChromium, SHOTS } from './helpers/console-browser.ts';
 
-const CHROMIUM = process.env.FELT_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FELT_CHROMIUM)`,
-  );
-}
-const shots = join(ROOT, 'test-results', 'screenshots');
+const shots = SHOTS;
 
 describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'felt-browser-'));
@@ -77,18 +70,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     ownerToken = ((await signedIn.json()) as { token: string }).token;
     const venuePage = await fetch(`${box.url}/api/v1/public/venues/${DEMO_VENUE.id}`);
     publicCode = ((await venuePage.json()) as { venue: { publicCode: string } }).venue.publicCode;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
