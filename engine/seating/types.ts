@@ -415,6 +415,8 @@ export interface TableView {
 }
 
 export interface SeatingView {
+  /** The seating settings (tolerance, auto-apply, redraw, hand-for-hand), for the settings form. */
+  readonly config: SeatingConfig;
   /** Tables ordered by number. */
   readonly tables: readonly TableView[];
   /** Table id -> players seated. */

@@ -38,6 +38,7 @@ export function seatingView(state: SeatingState): SeatingView {
   for (const t of state.tables) tableSizes[t.id] = t.players;
   const hfh = state.handForHand;
   return {
+    config: state.config,
     tables,
     tableSizes,
     playersSeated: state.seated,

@@ -138,7 +138,7 @@ export class ConsoleDriver {
     }
     const places = await panel.getByTestId('place-preview').allTextContents();
     await panel.getByRole('button', { name: /^Bust/ }).click();
-    await this.done(new RegExp(`^Busted ${escape(victims[0]!.name)}`));
+    await this.done(new RegExp(`^Busted ${escapeRegExp(victims[0]!.name)}`));
     return places;
   }
 
@@ -152,6 +152,6 @@ export class ConsoleDriver {
   }
 }
 
-export function escape(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
