@@ -398,6 +398,8 @@ export interface SeatView {
   readonly seat: number;
   readonly entryId: string | null;
   readonly locked: boolean;
+  /** The entry the seat is locked to (reserved for, when empty); null when not locked. */
+  readonly lockedFor: string | null;
   readonly unavailable: boolean;
   readonly button: boolean;
 }

@@ -32,6 +32,7 @@ describe('seatingView', () => {
       seat: 2,
       entryId: 't1s2',
       locked: true,
+      lockedFor: 't1s2',
       unavailable: false,
       button: false,
     });
@@ -40,6 +41,7 @@ describe('seatingView', () => {
       seat: 9,
       entryId: null,
       locked: false,
+      lockedFor: null,
       unavailable: true,
       button: false,
     });

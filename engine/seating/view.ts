@@ -11,14 +11,18 @@ export function seatingView(state: SeatingState): SeatingView {
       const seatMap: SeatView[] = t.occupants.map((entryId, i) => {
         const seat = i + 1;
         const ref = { tableId: t.id, seat };
-        const locked =
+        const lockedFor =
           entryId !== null
             ? isLockedAt(state, entryId, ref)
-            : Object.values(state.locks).some((l) => l.tableId === t.id && l.seat === seat);
+              ? entryId
+              : null
+            : (Object.entries(state.locks).find(([, l]) => l.tableId === t.id && l.seat === seat)?.[0] ??
+              null);
         return {
           seat,
           entryId,
-          locked,
+          locked: lockedFor !== null,
+          lockedFor,
           unavailable: t.unavailable.includes(seat),
           button: t.button === seat,
         };

@@ -106,12 +106,17 @@ describe('fencing a lost box', () => {
       entries: { action: string }[];
     };
     expect(audit.entries.map((e) => e.action)).toContain('tournament.handover');
-    const status = (await (
-      await fetch(`${b.url}/api/v1/box/status`, { headers: { authorization: `Bearer ${onBox.token}` } })
-    ).json()) as { tournaments: { id: string; refused: string | null; backlog: number }[] };
-    const row = status.tournaments.find((t) => t.id === id);
-    expect(row?.refused).toMatch(/not the home/);
-    expect(row?.backlog).toBe(late.length);
+    // The cloud records the conflict before it answers the box's push, so the box may not
+    // have noted the refusal yet when the report appears: wait for its status to say so.
+    const row = await until('the box to note the refusal', async () => {
+      const status = (await (
+        await fetch(`${b.url}/api/v1/box/status`, { headers: { authorization: `Bearer ${onBox.token}` } })
+      ).json()) as { tournaments: { id: string; refused: string | null; backlog: number }[] };
+      const found = status.tournaments.find((t) => t.id === id);
+      return found?.refused ? found : null;
+    });
+    expect(row.refused).toMatch(/not the home/);
+    expect(row.backlog).toBe(late.length);
   }, 120_000);
 
   it('hands a cloud-made tournament to the box before the event: the box takes its log and runs it', async () => {
