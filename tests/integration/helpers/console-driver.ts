@@ -60,9 +60,13 @@ export class ConsoleDriver {
     await this.done(toast);
   }
 
-  /** Holds a tap-safe button until it fires. */
+  /** Holds a tap-safe button (named "… (hold to confirm)") until it fires. */
   async hold(name: string | RegExp, toast: string | RegExp): Promise<void> {
-    await this.page.getByRole('button', { name }).first().click({ delay: 1100 });
+    const full = typeof name === 'string' ? `${name} (hold to confirm)` : name;
+    await this.page
+      .getByRole('button', { name: full, exact: typeof name === 'string' })
+      .first()
+      .click({ delay: 1100 });
     await this.done(toast);
   }
 
@@ -101,7 +105,9 @@ export class ConsoleDriver {
   }
 
   entryRow(name: string): Locator {
-    return this.page.getByTestId('entry').filter({ has: this.page.getByText(name, { exact: true }) });
+    // A re-entry shows as "Name (re-entry)".
+    const label = new RegExp(`^${escapeRegExp(name)}( \\(re-entry\\))?$`);
+    return this.page.getByTestId('entry').filter({ has: this.page.getByText(label) });
   }
 
   async show(filter: 'Still in' | 'Out' | 'All'): Promise<void> {
@@ -140,6 +146,37 @@ export class ConsoleDriver {
     await panel.getByRole('button', { name: /^Bust/ }).click();
     await this.done(new RegExp(`^Busted ${escapeRegExp(victims[0]!.name)}`));
     return places;
+  }
+
+  /** Ticks the players to bust together (Entries tab, "Still in"). */
+  async selectForBust(names: readonly string[]): Promise<void> {
+    for (const name of names)
+      await this.page.getByRole('checkbox', { name: `Select ${name} for a bust` }).check();
+  }
+
+  // ---- seating ----------------------------------------------------------------------------
+
+  /** The seat's button on the table map (Seating tab); its name says who sits there. */
+  seat(table: string, seat: number): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^${escapeRegExp(table)} seat ${seat}:`) });
+  }
+
+  /** Opens a seat's actions on the map. */
+  async seatActions(table: string, seat: number): Promise<Locator> {
+    await this.seat(table, seat).click();
+    const actions = this.page.getByRole('group', { name: `${table} seat ${seat} actions` });
+    await actions.waitFor();
+    return actions;
+  }
+
+  /** Applies the balancing moves the Seating tab lists: one with "Move", several at once. */
+  async applyMoves(): Promise<number> {
+    const moves = this.page.getByTestId('pending-moves').getByRole('listitem');
+    const n = await moves.count();
+    if (n === 0) return 0;
+    if (n === 1) await this.tap('Move', /^Moved /);
+    else await this.tap('Apply all moves', `Made ${n} moves`);
+    return n;
   }
 
   // ---- undo -------------------------------------------------------------------------------
