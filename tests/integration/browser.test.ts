@@ -19,7 +19,13 @@ import {
   seedDemo,
 } from '../../scripts/lib/seed.ts';
 import { type BoxProcess, startBoxProcess } from './helpers/box-process.ts';
-import { hasChromium, launchChromium, SHOTS } from './helpers/console-browser.ts';
+import {
+  hasChromium,
+  launchChromium,
+  SHOTS,
+  seriousA11yViolations,
+  shootAllSizes,
+} from './helpers/console-browser.ts';
 
 const shots = SHOTS;
 
@@ -133,7 +139,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     expect(page.url()).toBe(`${box.url}/v/${DEMO_VENUE.id}/staff`);
     // On the box the PIN pad sits beside the password form.
     await expect.poll(() => page.getByRole('button', { name: new RegExp(DEMO_OWNER.name) }).count()).toBe(1);
-    await page.screenshot({ path: join(shots, 'staff-signin.png'), fullPage: true });
+    await shootAllSizes(page, 'staff-signin');
+    expect(await seriousA11yViolations(page), 'axe on staff-signin').toEqual([]);
     await page.context().close();
   });
 
@@ -169,7 +176,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     await expect
       .poll(() => page.getByTestId('pin-error').textContent())
       .toMatch(/^Locked after 10 wrong PINs until \d{2}[:.]\d{2} — ask an owner to unlock$/);
-    await page.screenshot({ path: join(shots, 'staff-pin-locked.png'), fullPage: true });
+    await shootAllSizes(page, 'staff-pin-locked');
+    expect(await seriousA11yViolations(page), 'axe on staff-pin-locked').toEqual([]);
     await page.context().close();
   });
 
@@ -189,7 +197,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     await page.getByRole('button', { name: 'Join' }).click();
     await page.waitForURL(`${box.url}/v/${DEMO_VENUE.id}/staff/tournaments`);
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Finn Floor · floor');
-    await page.screenshot({ path: join(shots, 'staff-join.png'), fullPage: true });
+    await shootAllSizes(page, 'staff-join');
+    expect(await seriousA11yViolations(page), 'axe on staff-join').toEqual([]);
     await page.context().close();
   });
 
@@ -206,7 +215,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
       .filter({ hasText: DEMO_TOURNAMENT_NAME });
     await expect.poll(() => row.getByTestId('status').textContent()).toBe('Running');
     await expect.poll(() => page.getByLabel('Template').locator('option').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(shots, 'staff-tournaments.png'), fullPage: true });
+    await shootAllSizes(page, 'staff-tournaments');
+    expect(await seriousA11yViolations(page), 'axe on staff-tournaments').toEqual([]);
 
     // The staff screen: the clock was paused above, so the TD sees Resume.
     await row.getByRole('link').click();
@@ -246,7 +256,8 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     await expect.poll(() => dana.getByTestId('lock').textContent()).toMatch(/^PIN locked until/);
     await page.getByLabel('Search players').fill('zoe');
     await expect.poll(() => page.getByTestId('player-results').textContent()).toContain('Zoe Browser');
-    await page.screenshot({ path: join(shots, 'staff-people.png'), fullPage: true });
+    await shootAllSizes(page, 'staff-people');
+    expect(await seriousA11yViolations(page), 'axe on staff-people').toEqual([]);
     await dana.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => dana.getByTestId('lock').count()).toBe(0);
     const staff = (await (await api(`/venues/${DEMO_VENUE.id}/staff`)).json()) as {
