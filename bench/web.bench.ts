@@ -41,6 +41,14 @@ export async function run(): Promise<Figure[]> {
     await page.getByRole('button', { name: /^(Pause|Resume)$/ }).waitFor();
     await page.waitForLoadState('networkidle');
     const jsKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+    // Every other tab once (each loads its own chunk), for the note: the whole console's JS.
+    const nav = page.getByRole('navigation', { name: 'Tournament' });
+    for (const tab of ['Entries', 'Seating', 'Money', 'Structure', 'Log', 'Results', 'Clock']) {
+      await nav.getByRole('link', { name: tab, exact: true }).click();
+      await page.waitForLoadState('networkidle');
+    }
+    await page.getByRole('button', { name: /^(Pause|Resume)$/ }).waitFor();
+    const allTabsKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
 
     const taps: number[] = [];
     for (let i = 0; i < TAPS + 5; i++) {
@@ -76,7 +84,7 @@ export async function run(): Promise<Figure[]> {
         value: round(jsKb, 1),
         unit: 'KB',
         goal: '≤ 150 KB',
-        note: `${scripts.size} scripts loaded by the staff tournament screen (Clock tab) in Chromium, each gzipped at level 6 and summed`,
+        note: `scripts loaded by the staff tournament screen (Clock tab) in Chromium, each gzipped at level 6 and summed; with every tab visited once, ${scripts.size} scripts, ${allTabsKb.toFixed(1)} KB`,
       },
       {
         name: 'web.console_action_ms',
