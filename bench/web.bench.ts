@@ -8,11 +8,16 @@
  * web.console_action_ms: on the box, the Clock tab's Pause/Resume button tapped 60 times in
  *   turn; measured in the page from the click to the button's label changing (the view updated
  *   by the staff socket's frame, after the server's answer), p50 over the taps.
+ * web.display_cpu_pct: a TV clock page (1280×720, the running demo tournament) with Chromium's
+ *   CPU throttled 4× (DevTools' Emulation.setCPUThrottlingRate, a Pi Zero 2W-class core): the
+ *   renderer main thread's busy time (Performance.getMetrics TaskDuration) over 10 s windows,
+ *   as a share of one core; the median of 3 windows after a 5 s settle.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { freePort } from '../scripts/lib/free-port.ts';
 import { DEMO_OWNER, seedDemo } from '../scripts/lib/seed.ts';
 import { launchChromium, staffPage, staffToken } from '../tests/integration/helpers/console-browser.ts';
@@ -21,6 +26,34 @@ import { median, percentile, round } from './lib/measure.ts';
 import { startBoxProcess, stopAll } from './lib/processes.ts';
 
 const TAPS = 60;
+const WINDOW_MS = 10_000;
+
+/** Main-thread CPU of a page as % of one core, with the CPU throttled 4×, per window. */
+async function displayCpu(browser: Browser, url: string): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url);
+    await page.getByTestId('tv-time').waitFor();
+    await page.waitForTimeout(5000);
+    const busy = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    };
+    const shares: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [b0, t0] = [await busy(), performance.now()];
+      await page.waitForTimeout(WINDOW_MS);
+      const [b1, t1] = [await busy(), performance.now()];
+      shares.push(((b1 - b0) * 1000 * 100) / (t1 - t0));
+    }
+    return shares;
+  } finally {
+    await page.close();
+  }
+}
 
 export async function run(): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'felt-bench-web-'));
@@ -78,7 +111,16 @@ export async function run(): Promise<Figure[]> {
       );
       if (i >= 5) taps.push(ms);
     }
+    await page.close();
+    const cpu = await displayCpu(browser, `${box.url}/v/${seed.venueId}/tv/${seed.tournamentId}?views=clock`);
     return [
+      {
+        name: 'web.display_cpu_pct',
+        value: round(median(cpu), 2),
+        unit: '%',
+        goal: '≤ 10 % of one core (4× CPU throttling)',
+        note: `TV clock view at 1280×720 in Chromium, CPU throttled 4×: renderer main-thread busy time over 3 windows of ${WINDOW_MS / 1000} s (${cpu.map((c) => round(c, 2)).join(', ')} %); the page redraws its countdown twice a second`,
+      },
       {
         name: 'web.console_js_kb_gz',
         value: round(jsKb, 1),

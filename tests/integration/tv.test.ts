@@ -1,0 +1,159 @@
+/**
+ * Venue TVs in Chromium against the real box: every view at 1920×1080 and 1280×720 (dark, big
+ * type, nothing cut off), the rotation between views, a table move shown as it happens, a bad
+ * address refused with the reason, and a TV that rides out the box restarting: it reconnects
+ * and catches up by itself, without a reload.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { DEMO_OWNER, DEMO_VENUE, seedDemo } from '../../scripts/lib/seed.ts';
+import type { TournamentView } from '../../web/src/lib/api.ts';
+import { type BoxProcess, startBoxProcess } from './helpers/box-process.ts';
+import {
+  hasChromium,
+  launchChromium,
+  SHOTS,
+  seriousA11yViolations,
+  staffToken,
+} from './helpers/console-browser.ts';
+
+const TV_SIZES = { '1080p': { width: 1920, height: 1080 }, '720p': { width: 1280, height: 720 } } as const;
+const VIEWS = ['clock', 'rankings', 'seating', 'moves', 'payouts', 'schedule'] as const;
+
+describe.skipIf(!hasChromium)('venue TVs on the box', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'felt-tv-'));
+  let port: number;
+  let box: BoxProcess;
+  let browser: Browser;
+  let token: string;
+  let tournamentId: string;
+  let commands = 0;
+
+  const url = () => `http://127.0.0.1:${port}`;
+  const api = async (path: string, init: RequestInit = {}) =>
+    fetch(`${url()}/api/v1/venues/${DEMO_VENUE.id}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+  const view = async () => (await (await api(`/tournaments/${tournamentId}`)).json()) as TournamentView;
+  const command = async (type: string, payload: object) => {
+    const res = await api(`/tournaments/${tournamentId}/commands`, {
+      method: 'POST',
+      body: JSON.stringify({ commandId: `tv-${++commands}`, type, payload }),
+    });
+    expect(res.status, `${type}: ${await res.clone().text()}`).toBe(201);
+  };
+  const tv = async (query: string, size: keyof typeof TV_SIZES = '1080p'): Promise<Page> => {
+    const page = await browser.newPage({ viewport: TV_SIZES[size] });
+    await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?${query}`);
+    return page;
+  };
+
+  beforeAll(async () => {
+    port = await freePort();
+    box = await startBoxProcess(dataDir, port);
+    tournamentId = (await seedDemo(url())).tournamentId;
+    token = await staffToken(url(), DEMO_VENUE.id, DEMO_OWNER.email, DEMO_OWNER.password);
+    browser = await launchChromium();
+    // Two busts at one table: the tables are out of balance and a move is pending.
+    const v = await view();
+    const table = v.seating?.tables.find((t) => t.players > 0);
+    const ids = table?.seatMap.flatMap((s) => (s.entryId ? [s.entryId] : [])).slice(0, 2) ?? [];
+    for (const entryId of ids) await command('BustPlayers', { busts: [{ entryId }] });
+    expect((await view()).seating?.pendingMoves.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await box?.interrupt();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows every view at 1920×1080 and 1280×720, readable and within the screen', async () => {
+    for (const name of VIEWS) {
+      for (const size of Object.keys(TV_SIZES) as (keyof typeof TV_SIZES)[]) {
+        const page = await tv(`views=${name}`, size);
+        await page.locator(`[data-testid="tv"][data-view="${name}"]`).waitFor();
+        await expect.poll(() => page.getByTestId('tv-players').textContent()).toMatch(/^\d+ \/ \d+$/);
+        // Nothing scrolls: a TV has no one to scroll it.
+        const overflow = await page.evaluate(() => ({
+          x: document.documentElement.scrollWidth - window.innerWidth,
+          y: document.documentElement.scrollHeight - window.innerHeight,
+        }));
+        expect(overflow, `${name} at ${size}`).toEqual({ x: 0, y: 0 });
+        await page.screenshot({ path: join(SHOTS, `tv-${name}-${size}.png`) });
+        if (size === '1080p') expect(await seriousA11yViolations(page), `axe on tv ${name}`).toEqual([]);
+        await page.close();
+      }
+    }
+  }, 120_000);
+
+  it('shows what the view holds: the clock, the pending move, the payouts, the schedule', async () => {
+    const v = await view();
+    const page = await tv('views=moves');
+    const move = v.seating?.pendingMoves[0];
+    const name = v.standings.entries.find((e) => e.entryId === move?.entryId)?.name ?? '?';
+    await expect.poll(() => page.getByTestId('tv-moves').textContent()).toContain(name);
+    await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=clock`);
+    await expect.poll(() => page.getByTestId('tv-time').textContent()).toMatch(/^\d+:\d{2}$/);
+    await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=payouts`);
+    await expect
+      .poll(() => page.getByTestId('tv-payouts').getByRole('listitem').count())
+      .toBe(v.standings.payouts.length);
+    await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=schedule`);
+    await expect.poll(() => page.getByTestId('tv-schedule').textContent()).toContain('now');
+    await page.close();
+  });
+
+  it('turns from one view to the next by itself', async () => {
+    const page = await tv('views=clock,payouts&every=5');
+    const shown = page.getByTestId('tv');
+    await expect.poll(() => shown.getAttribute('data-view')).toBe('clock');
+    await expect.poll(() => shown.getAttribute('data-view'), { timeout: 12_000 }).toBe('payouts');
+    await expect.poll(() => shown.getAttribute('data-view'), { timeout: 12_000 }).toBe('clock');
+    await page.close();
+  });
+
+  it('refuses an address it cannot show, saying what is wrong', async () => {
+    const page = await tv('views=clock,leaderboard');
+    await expect
+      .poll(() => page.getByTestId('tv-error').textContent())
+      .toBe('Unknown view “leaderboard” in views=: use clock, rankings, seating, moves, payouts, schedule');
+    await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=clock&every=1`);
+    await expect
+      .poll(() => page.getByTestId('tv-error').textContent())
+      .toContain('every=1 is not a number of seconds');
+    await page.close();
+  });
+
+  it('rides out the box restarting: it reconnects and shows what changed, without a reload', async () => {
+    const page = await tv('views=clock');
+    await expect.poll(() => page.getByTestId('tv-link').textContent()).toBe('');
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+    });
+    const paused = (await view()).standings.clock?.status === 'paused';
+    await box.interrupt();
+    await expect
+      .poll(() => page.getByTestId('tv-link').textContent(), { timeout: 15_000 })
+      .toBe('Reconnecting…');
+    box = await startBoxProcess(dataDir, port);
+    await command(paused ? 'ResumeClock' : 'PauseClock', {});
+    if (paused) {
+      await expect
+        .poll(() => page.getByTestId('tv-clock').textContent(), { timeout: 30_000 })
+        .not.toContain('paused');
+    } else {
+      await expect
+        .poll(() => page.getByTestId('tv-clock').textContent(), { timeout: 30_000 })
+        .toContain('paused');
+    }
+    await expect.poll(() => page.getByTestId('tv-link').textContent()).toBe('');
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await page.close();
+  }, 120_000);
+});
