@@ -7,6 +7,7 @@
  * The view is kept current by the frames themselves (a patch per batch of events or cue):
  * a follower costs the venue no request per event (see durable-objects/live/channel-views.ts).
  */
+import { untrack } from 'svelte';
 import { applyViewUpdate, type ViewUpdate } from '../../../durable-objects/live/channel-views.ts';
 import { call, isSignedOut, publicApi, type TournamentView, type WireEvent } from './api.ts';
 
@@ -120,6 +121,19 @@ export class LiveTournament {
           this.refresh();
         }
       });
+  }
+
+  /**
+   * Connects and reads the view, untracked; returns the close. For `$effect(() => live.follow())`:
+   * only `live` is tracked, since connecting reads the seq and an effect tracking it would
+   * reconnect (and re-read the view) on every event.
+   */
+  follow(): () => void {
+    untrack(() => {
+      this.connect();
+      this.refresh();
+    });
+    return () => this.close();
   }
 
   close(): void {
