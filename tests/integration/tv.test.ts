@@ -1,8 +1,9 @@
 /**
- * Venue TVs in Chromium against the real box: every view at 1920×1080 and 1280×720 (dark, big
- * type, nothing cut off), the rotation between views, a table move shown as it happens, a bad
- * address refused with the reason, and a TV that rides out the box restarting: it reconnects
- * and catches up by itself, without a reload.
+ * Venue TVs and players' phones in Chromium against the real box: every TV view at 1920×1080
+ * and 1280×720 (dark, big type, nothing cut off), the rotation between views, a table move
+ * shown as it happens, a bad address refused with the reason; a player who found their seat
+ * once is alerted full-screen when they are moved (and another player is not), and both on a
+ * new level; a TV that rides out the box restarting: it reconnects and catches up by itself.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import {
 const TV_SIZES = { '1080p': { width: 1920, height: 1080 }, '720p': { width: 1280, height: 720 } } as const;
 const VIEWS = ['clock', 'rankings', 'seating', 'moves', 'payouts', 'schedule'] as const;
 
-describe.skipIf(!hasChromium)('venue TVs on the box', () => {
+describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'felt-tv-'));
   let port: number;
   let box: BoxProcess;
@@ -128,6 +129,55 @@ describe.skipIf(!hasChromium)('venue TVs on the box', () => {
       .poll(() => page.getByTestId('tv-error').textContent())
       .toContain('every=1 is not a number of seconds');
     await page.close();
+  });
+
+  it('alerts the moved player on their phone, and not another player; both hear of the new level', async () => {
+    const v = await view();
+    const move = v.seating?.pendingMoves[0];
+    if (!move) throw new Error('no pending move');
+    const nameOf = (id: string) => v.standings.entries.find((e) => e.entryId === id)?.name ?? id;
+    const tableOf = (id: string) => v.seating?.tables.find((t) => t.id === id)?.name ?? id;
+    const moved = nameOf(move.entryId);
+    const other =
+      v.standings.entries.find((e) => e.status === 'active' && e.entryId !== move.entryId)?.name ?? '';
+    const phone = async (name: string): Promise<Page> => {
+      const p = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await p.goto(`${url()}/v/${DEMO_VENUE.id}/t/${tournamentId}`);
+      await p.getByLabel('Your name').fill(name.slice(0, 5));
+      await p.getByRole('button', { name: `This is me: ${name}` }).click();
+      await p.getByTestId('my-seat-where').waitFor();
+      return p;
+    };
+    const mine = await phone(moved);
+    const theirs = await phone(other);
+    const from = `${tableOf(move.from.tableId)}, seat ${move.from.seat}`;
+    const to = `${tableOf(move.to.tableId)}, seat ${move.to.seat}`;
+    await expect.poll(() => mine.getByTestId('my-seat-where').textContent()).toBe(from);
+    await mine.screenshot({ path: join(SHOTS, 'player-my-seat-phone.png'), fullPage: true });
+    expect(await seriousA11yViolations(mine), 'axe on the player page').toEqual([]);
+
+    await command('ApplyMove', { moveId: move.moveId });
+    await expect.poll(() => mine.getByTestId('player-alert').textContent()).toContain(`${to} (was ${from})`);
+    await mine.screenshot({ path: join(SHOTS, 'player-alert-seat-phone.png') });
+    // The other phone got the same frame (its list shows the move) and no alert.
+    const movedRow = theirs.getByTestId('players').getByRole('listitem').filter({ hasText: moved });
+    const number = v.seating?.tables.find((t) => t.id === move.to.tableId)?.number;
+    await expect.poll(() => movedRow.textContent()).toContain(`T${number} · ${move.to.seat}`);
+    expect(await theirs.getByTestId('player-alert').count()).toBe(0);
+
+    // Remembered on the phone: after a reload it shows the new seat without asking again.
+    await mine.reload();
+    await expect.poll(() => mine.getByTestId('my-seat-where').textContent()).toBe(to);
+    expect(await mine.getByTestId('player-alert').count()).toBe(0);
+
+    await command('GoToLevel', { levelIndex: 1 });
+    for (const p of [mine, theirs]) {
+      await expect.poll(() => p.getByTestId('player-alert').textContent()).toContain('Level 2');
+      await p.getByRole('button', { name: 'OK' }).click();
+      await expect.poll(() => p.getByTestId('player-alert').count()).toBe(0);
+    }
+    await mine.close();
+    await theirs.close();
   });
 
   it('rides out the box restarting: it reconnects and shows what changed, without a reload', async () => {
