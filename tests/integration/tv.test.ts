@@ -180,6 +180,39 @@ describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () =
     await theirs.close();
   });
 
+  it('keeps the player page for offline: the last state shows, and it catches up when the line is back', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await context.newPage();
+    const address = `${url()}/v/${DEMO_VENUE.id}/t/${tournamentId}`;
+    await p.goto(address);
+    const manifest = (await (await fetch(`${address}/manifest.webmanifest`)).json()) as { start_url: string };
+    expect(manifest.start_url).toBe(`/v/${DEMO_VENUE.id}/t/${tournamentId}`);
+    await p.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Under the worker from here: the page and its view are kept as they are fetched.
+    await p.reload();
+    await expect.poll(() => p.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => p.getByTestId('players-left').textContent()).toMatch(/^\d+ \/ \d+$/);
+    const shown = await p.getByTestId('players-left').textContent();
+
+    await context.setOffline(true);
+    await p.reload();
+    await expect.poll(() => p.getByTestId('players-left').textContent()).toBe(shown);
+    await expect.poll(() => p.getByTestId('live-status').textContent()).toContain('Offline');
+    await p.screenshot({ path: join(SHOTS, 'player-offline-phone.png'), fullPage: true });
+
+    // A bust while the phone is offline; back online, the page catches up by itself.
+    const out = (await view()).standings.entries.find((e) => e.status === 'active');
+    await command('BustPlayers', { busts: [{ entryId: out?.entryId }] });
+    await context.setOffline(false);
+    await expect
+      .poll(() => p.getByTestId('live-status').textContent(), { timeout: 30_000 })
+      .toContain('Live');
+    await expect.poll(() => p.getByTestId('players-left').textContent(), { timeout: 30_000 }).not.toBe(shown);
+    await context.close();
+  }, 90_000);
+
   it('rides out the box restarting: it reconnects and shows what changed, without a reload', async () => {
     const page = await tv('views=clock');
     await expect.poll(() => page.getByTestId('tv-link').textContent()).toBe('');
