@@ -8,6 +8,8 @@
  * web.console_action_ms: on the box, the Clock tab's Pause/Resume button tapped 60 times in
  *   turn; measured in the page from the click to the button's label changing (the view updated
  *   by the staff socket's frame, after the server's answer), p50 over the taps.
+ * web.player_js_kb_gz: every script the public player page (clock, my seat, payouts, players)
+ *   loads in Chromium at 390×844, gzipped and summed like the console's.
  * web.display_cpu_pct: a TV clock page (1280×720, the running demo tournament) with Chromium's
  *   CPU throttled 4× (DevTools' Emulation.setCPUThrottlingRate, a Pi Zero 2W-class core): the
  *   renderer main thread's busy time (Performance.getMetrics TaskDuration) over 10 s windows,
@@ -27,6 +29,25 @@ import { startBoxProcess, stopAll } from './lib/processes.ts';
 
 const TAPS = 60;
 const WINDOW_MS = 10_000;
+
+/** The scripts a fresh page loads until the network is idle, gzipped (level 6) and summed. */
+async function pageScriptsKb(browser: Browser, url: string): Promise<{ kb: number; count: number }> {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  try {
+    const scripts = new Map<string, number>();
+    page.on('response', async (res) => {
+      if (res.request().resourceType() !== 'script') return;
+      const body = await res.body().catch(() => null);
+      if (body) scripts.set(res.url(), gzipSync(body, { level: 6 }).byteLength);
+    });
+    await page.goto(url);
+    await page.getByTestId('players-left').waitFor();
+    await page.waitForLoadState('networkidle');
+    return { kb: [...scripts.values()].reduce((a, b) => a + b, 0) / 1024, count: scripts.size };
+  } finally {
+    await page.close();
+  }
+}
 
 /** Main-thread CPU of a page as % of one core, with the CPU throttled 4×, per window. */
 async function displayCpu(browser: Browser, url: string): Promise<number[]> {
@@ -112,8 +133,16 @@ export async function run(): Promise<Figure[]> {
       if (i >= 5) taps.push(ms);
     }
     await page.close();
+    const player = await pageScriptsKb(browser, `${box.url}/v/${seed.venueId}/t/${seed.tournamentId}`);
     const cpu = await displayCpu(browser, `${box.url}/v/${seed.venueId}/tv/${seed.tournamentId}?views=clock`);
     return [
+      {
+        name: 'web.player_js_kb_gz',
+        value: round(player.kb, 1),
+        unit: 'KB',
+        goal: '≤ 60 KB',
+        note: `${player.count} scripts loaded by the player page (390×844) in Chromium, each gzipped at level 6 and summed`,
+      },
       {
         name: 'web.display_cpu_pct',
         value: round(median(cpu), 2),

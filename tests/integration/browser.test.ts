@@ -97,6 +97,11 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(DEMO_VENUE.name);
     const row = page.getByRole('listitem').filter({ hasText: DEMO_TOURNAMENT_NAME });
     await expect.poll(() => row.textContent()).toContain('Running');
+    // A running tournament shows the QR of its player page.
+    await row.getByTestId('qr').locator('svg').waitFor();
+    expect(await row.getByTestId('qr').getAttribute('data-url')).toBe(
+      `${box.url}/v/${DEMO_VENUE.id}/t/${seed.tournamentId}`,
+    );
     await page.screenshot({ path: join(shots, 'venue.png'), fullPage: true });
     // A code nobody has says so.
     await page.goto(`${box.url}/p/ZZZZZZ`);

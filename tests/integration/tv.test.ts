@@ -101,6 +101,10 @@ describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () =
     await expect.poll(() => page.getByTestId('tv-moves').textContent()).toContain(name);
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=clock`);
     await expect.poll(() => page.getByTestId('tv-time').textContent()).toMatch(/^\d+:\d{2}$/);
+    // The QR in the corner opens the player page.
+    const qr = page.getByTestId('qr');
+    expect(await qr.getAttribute('data-url')).toBe(`${url()}/v/${DEMO_VENUE.id}/t/${tournamentId}`);
+    await qr.locator('svg').waitFor();
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=payouts`);
     await expect
       .poll(() => page.getByTestId('tv-payouts').getByRole('listitem').count())
