@@ -1,15 +1,17 @@
 /**
- * Venue TVs and players' phones in Chromium against the real box: every TV view at 1920×1080
+ * Venue TVs and players' phones in Chromium against the real box and the local cloud: every TV view at 1920×1080
  * and 1280×720 (dark, big type, nothing cut off), the rotation between views, a table move
  * shown as it happens, a bad address refused with the reason; a player who found their seat
  * once is alerted full-screen when they are moved (and another player is not), and both on a
- * new level; a TV that rides out the box restarting: it reconnects and catches up by itself.
+ * new level; a TV that rides out the server restarting: it reconnects and catches up by itself.
+ * Screenshots and axe are taken on the box run (the same pages).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { DEMO_OWNER, DEMO_VENUE, seedDemo } from '../../scripts/lib/seed.ts';
 import type { TournamentView } from '../../web/src/lib/api.ts';
@@ -25,10 +27,36 @@ import {
 const TV_SIZES = { '1080p': { width: 1920, height: 1080 }, '720p': { width: 1280, height: 720 } } as const;
 const VIEWS = ['clock', 'rankings', 'seating', 'moves', 'payouts', 'schedule'] as const;
 
-describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'felt-tv-'));
+interface Server {
+  stop(): Promise<unknown>;
+}
+interface Runtime {
+  readonly name: 'box' | 'cloud';
+  /** Starts (or starts again) on the port, keeping its data in the folder. */
+  start(dir: string, port: number): Promise<Server>;
+}
+const RUNTIMES: Runtime[] = [
+  {
+    name: 'box',
+    async start(dir, port) {
+      const box: BoxProcess = await startBoxProcess(dir, port);
+      return { stop: () => box.interrupt() };
+    },
+  },
+  {
+    name: 'cloud',
+    async start(dir, port) {
+      const cloud: RunningCloud = await startCloud({ port, persistTo: dir });
+      return { stop: () => cloud.stop() };
+    },
+  },
+];
+
+describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on the $name', (runtime) => {
+  const dataDir = mkdtempSync(join(tmpdir(), `felt-tv-${runtime.name}-`));
+  const shots = runtime.name === 'box';
   let port: number;
-  let box: BoxProcess;
+  let box: Server;
   let browser: Browser;
   let token: string;
   let tournamentId: string;
@@ -56,7 +84,7 @@ describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () =
 
   beforeAll(async () => {
     port = await freePort();
-    box = await startBoxProcess(dataDir, port);
+    box = await runtime.start(dataDir, port);
     tournamentId = (await seedDemo(url())).tournamentId;
     token = await staffToken(url(), DEMO_VENUE.id, DEMO_OWNER.email, DEMO_OWNER.password);
     browser = await launchChromium();
@@ -70,7 +98,7 @@ describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () =
 
   afterAll(async () => {
     await browser?.close();
-    await box?.interrupt();
+    await box?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -86,8 +114,9 @@ describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () =
           y: document.documentElement.scrollHeight - window.innerHeight,
         }));
         expect(overflow, `${name} at ${size}`).toEqual({ x: 0, y: 0 });
-        await page.screenshot({ path: join(SHOTS, `tv-${name}-${size}.png`) });
-        if (size === '1080p') expect(await seriousA11yViolations(page), `axe on tv ${name}`).toEqual([]);
+        if (shots) await page.screenshot({ path: join(SHOTS, `tv-${name}-${size}.png`) });
+        if (shots && size === '1080p')
+          expect(await seriousA11yViolations(page), `axe on tv ${name}`).toEqual([]);
         await page.close();
       }
     }
@@ -157,12 +186,14 @@ describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () =
     const from = `${tableOf(move.from.tableId)}, seat ${move.from.seat}`;
     const to = `${tableOf(move.to.tableId)}, seat ${move.to.seat}`;
     await expect.poll(() => mine.getByTestId('my-seat-where').textContent()).toBe(from);
-    await mine.screenshot({ path: join(SHOTS, 'player-my-seat-phone.png'), fullPage: true });
-    expect(await seriousA11yViolations(mine), 'axe on the player page').toEqual([]);
+    if (shots) {
+      await mine.screenshot({ path: join(SHOTS, 'player-my-seat-phone.png'), fullPage: true });
+      expect(await seriousA11yViolations(mine), 'axe on the player page').toEqual([]);
+    }
 
     await command('ApplyMove', { moveId: move.moveId });
     await expect.poll(() => mine.getByTestId('player-alert').textContent()).toContain(`${to} (was ${from})`);
-    await mine.screenshot({ path: join(SHOTS, 'player-alert-seat-phone.png') });
+    if (shots) await mine.screenshot({ path: join(SHOTS, 'player-alert-seat-phone.png') });
     // The other phone got the same frame (its list shows the move) and no alert.
     const movedRow = theirs.getByTestId('players').getByRole('listitem').filter({ hasText: moved });
     const number = v.seating?.tables.find((t) => t.id === move.to.tableId)?.number;
@@ -204,7 +235,7 @@ describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () =
     await p.reload();
     await expect.poll(() => p.getByTestId('players-left').textContent()).toBe(shown);
     await expect.poll(() => p.getByTestId('live-status').textContent()).toContain('Offline');
-    await p.screenshot({ path: join(SHOTS, 'player-offline-phone.png'), fullPage: true });
+    if (shots) await p.screenshot({ path: join(SHOTS, 'player-offline-phone.png'), fullPage: true });
 
     // A bust while the phone is offline; back online, the page catches up by itself.
     const out = (await view()).standings.entries.find((e) => e.status === 'active');
@@ -217,18 +248,18 @@ describe.skipIf(!hasChromium)('players’ phones and venue TVs on the box', () =
     await context.close();
   }, 90_000);
 
-  it('rides out the box restarting: it reconnects and shows what changed, without a reload', async () => {
+  it('rides out the server restarting: it reconnects and shows what changed, without a reload', async () => {
     const page = await tv('views=clock');
     await expect.poll(() => page.getByTestId('tv-link').textContent()).toBe('');
     await page.evaluate(() => {
       (window as unknown as { stayed: boolean }).stayed = true;
     });
     const paused = (await view()).standings.clock?.status === 'paused';
-    await box.interrupt();
+    await box.stop();
     await expect
       .poll(() => page.getByTestId('tv-link').textContent(), { timeout: 15_000 })
       .toBe('Reconnecting…');
-    box = await startBoxProcess(dataDir, port);
+    box = await runtime.start(dataDir, port);
     await command(paused ? 'ResumeClock' : 'PauseClock', {});
     if (paused) {
       await expect
