@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Move, SeatingView } from '../../../../../engine/seating/types.ts';
+import type { Move, SeatingView } from '../../../../engine/seating/types.ts';
 import { alphabetical, moveHistory, openSeats, tableNames } from './seats.ts';
 
 const seat = (

@@ -3,7 +3,7 @@
  * order, and the moves players were sent on (from the event log, so broken tables keep their
  * names). Pure functions of the view and the log, tested in ./seats.test.ts.
  */
-import type { Move, SeatingView } from '../../../../../engine/seating/types.ts';
+import type { Move, SeatingView } from '../../../../engine/seating/types.ts';
 
 export interface SeatRow {
   readonly entryId: string;
