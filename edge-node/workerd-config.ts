@@ -57,6 +57,7 @@ const feltWorker :Workerd.Worker = (
     (name = "TOURNAMENT", durableObjectNamespace = "TournamentDO"),
     (name = "VENUE", durableObjectNamespace = "VenueDO"),
     (name = "DIRECTORY", durableObjectNamespace = "DirectoryDO"),
+    (name = "DISPLAYS", durableObjectNamespace = "DisplaysDO"),
     (name = "FELT_JWT_KEYS", text = ${str(c.jwtKeys)}),
     (name = "FELT_BOX_LOCAL_KEY", text = ${str(c.localKey)}),${c.adminKey ? `\n    (name = "FELT_ADMIN_KEY", text = ${str(c.adminKey)}),` : ''}
   ],
@@ -64,6 +65,7 @@ const feltWorker :Workerd.Worker = (
     (className = "TournamentDO", uniqueKey = "felt-tournament-do", enableSql = true),
     (className = "VenueDO", uniqueKey = "felt-venue-do", enableSql = true),
     (className = "DirectoryDO", uniqueKey = "felt-directory-do", enableSql = true),
+    (className = "DisplaysDO", uniqueKey = "felt-displays-do", enableSql = true),
   ],
   durableObjectStorage = (localDisk = "do-storage"),
   cacheApiOutbound = "null-cache",

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { auth } from './api/auth.ts';
 import { boxes } from './api/boxes.ts';
+import { displays } from './api/displays.ts';
 import { handover } from './api/handover.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
@@ -64,6 +65,7 @@ export function createApi() {
     .route('/', health)
     .route('/', auth)
     .route('/', publicRoutes)
+    .route('/', displays)
     .route('/', support)
     .route('/', importTd3Route)
     .route('/', tournaments)

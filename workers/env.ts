@@ -1,4 +1,5 @@
 import type { DirectoryDO } from '../durable-objects/directory/directory-do.ts';
+import type { DisplaysDO } from '../durable-objects/displays/displays-do.ts';
 import type { TournamentDO } from '../durable-objects/tournament/tournament-do.ts';
 import type { VenueDO } from '../durable-objects/venue/venue-do.ts';
 
@@ -7,6 +8,7 @@ export interface Env {
   readonly TOURNAMENT: DurableObjectNamespace<TournamentDO>;
   readonly VENUE: DurableObjectNamespace<VenueDO>;
   readonly DIRECTORY: DurableObjectNamespace<DirectoryDO>;
+  readonly DISPLAYS: DurableObjectNamespace<DisplaysDO>;
   /** Token signing keys, a secret: "kid:base64url-secret …", the first signs (workers/auth/keys.ts). */
   readonly FELT_JWT_KEYS?: string;
   /** Operator key allowing support accounts to be created (a secret; absent = disabled). */

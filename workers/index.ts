@@ -8,6 +8,7 @@ import { createApi } from './app.ts';
 import type { Env } from './env.ts';
 
 export { DirectoryDO } from '../durable-objects/directory/directory-do.ts';
+export { DisplaysDO } from '../durable-objects/displays/displays-do.ts';
 export { TournamentDO } from '../durable-objects/tournament/tournament-do.ts';
 export { VenueDO } from '../durable-objects/venue/venue-do.ts';
 

@@ -21,6 +21,7 @@ import { storageFor } from '../storage/for-env.ts';
 import type { StoragePort } from '../storage/port.ts';
 import { answer, VenueError } from '../venue/answer.ts';
 import type { VenueAnswer } from '../venue/model.ts';
+import { DisplayPairing, type ScreenStatus } from './display-pairing.ts';
 
 const CODES = 'dir:codes';
 const SUPPORT = 'dir:support';
@@ -40,10 +41,12 @@ interface SupportAccount {
 export class DirectoryDO extends DurableObject<Env> {
   readonly #port: StoragePort;
   readonly #rate = new RateLimiter(SIGN_IN_RATE);
+  readonly #screens: DisplayPairing;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#port = storageFor(env, ctx.storage);
+    this.#screens = new DisplayPairing(this.#port);
     ctx.blockConcurrencyWhile(async () => {
       await this.#port.migrate();
     });
@@ -59,6 +62,23 @@ export class DirectoryDO extends DurableObject<Env> {
 
   async resolveCode(code: string): Promise<string | null> {
     return this.#port.getMeta(CODES, code);
+  }
+
+  /** A screen that opened /display: its pairing code (display-pairing.ts). */
+  newDisplay(displayId: string, keyHash: string): Promise<VenueAnswer<{ code: string; expiresAt: number }>> {
+    return answer(() => this.#screens.create(displayId, keyHash, Date.now()));
+  }
+
+  displayStatus(displayId: string, keyHash: string): Promise<VenueAnswer<ScreenStatus>> {
+    return answer(() => this.#screens.status(displayId, keyHash, Date.now()));
+  }
+
+  claimDisplay(code: string, venueId: string): Promise<VenueAnswer<{ displayId: string; keyHash: string }>> {
+    return answer(() => this.#screens.claim(code, venueId, Date.now()));
+  }
+
+  async removeDisplay(displayId: string, venueId: string): Promise<void> {
+    await this.#screens.remove(displayId, venueId, Date.now());
   }
 
   async #account(email: string): Promise<SupportAccount | null> {

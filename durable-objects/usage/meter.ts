@@ -10,7 +10,7 @@
  * Hibernation API lets an idle TournamentDO with followers sleep unbilled, and it keeps no
  * timers that would stop it from hibernating.
  */
-export type ObjectClass = 'tournament' | 'venue' | 'directory';
+export type ObjectClass = 'tournament' | 'venue' | 'directory' | 'displays';
 export type Invocation = 'rpc' | 'alarm' | 'websocket-message' | 'websocket-close';
 
 interface ObjectUsage {
@@ -108,6 +108,7 @@ export class UsageMeter {
       tournament: { requests: 0, awakeMs: 0, objects: 0 },
       venue: { requests: 0, awakeMs: 0, objects: 0 },
       directory: { requests: 0, awakeMs: 0, objects: 0 },
+      displays: { requests: 0, awakeMs: 0, objects: 0 },
     };
     let rpc = 0;
     let alarms = 0;

@@ -11,11 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { DEMO_OWNER, DEMO_VENUE, seedDemo } from '../../scripts/lib/seed.ts';
 import type { TournamentView } from '../../web/src/lib/api.ts';
-import { type BoxProcess, startBoxProcess } from './helpers/box-process.ts';
 import {
   hasChromium,
   launchChromium,
@@ -23,34 +21,10 @@ import {
   seriousA11yViolations,
   staffToken,
 } from './helpers/console-browser.ts';
+import { RUNTIMES, type Server } from './helpers/runtimes.ts';
 
 const TV_SIZES = { '1080p': { width: 1920, height: 1080 }, '720p': { width: 1280, height: 720 } } as const;
 const VIEWS = ['clock', 'rankings', 'seating', 'moves', 'payouts', 'schedule'] as const;
-
-interface Server {
-  stop(): Promise<unknown>;
-}
-interface Runtime {
-  readonly name: 'box' | 'cloud';
-  /** Starts (or starts again) on the port, keeping its data in the folder. */
-  start(dir: string, port: number): Promise<Server>;
-}
-const RUNTIMES: Runtime[] = [
-  {
-    name: 'box',
-    async start(dir, port) {
-      const box: BoxProcess = await startBoxProcess(dir, port);
-      return { stop: () => box.interrupt() };
-    },
-  },
-  {
-    name: 'cloud',
-    async start(dir, port) {
-      const cloud: RunningCloud = await startCloud({ port, persistTo: dir });
-      return { stop: () => cloud.stop() };
-    },
-  },
-];
 
 describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on the $name', (runtime) => {
   const dataDir = mkdtempSync(join(tmpdir(), `felt-tv-${runtime.name}-`));

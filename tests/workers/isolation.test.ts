@@ -120,6 +120,18 @@ function attemptsFor(
       case 'POST /venues/{venueId}/boxes/pairing-codes':
         add(jsonInit('POST', { name: 'B’s box' }));
         break;
+      case 'POST /venues/{venueId}/displays':
+        add(jsonInit('POST', { code: 'ABCDEF', name: 'B’s screen' }));
+        break;
+      case 'PATCH /venues/{venueId}/displays/{displayId}':
+        add(jsonInit('PATCH', { name: 'Renamed by B' }));
+        break;
+      case 'POST /venues/{venueId}/displays/announcements':
+        add(jsonInit('POST', { text: 'B was here' }));
+        break;
+      case 'PUT /venues/{venueId}/slides/{slideId}':
+        add(jsonInit('PUT', { title: 'B’s advert', text: '' }));
+        break;
       case 'PATCH /venues/{venueId}':
         add(jsonInit('PATCH', { name: 'Owned by B', allowedOrigins: ['https://b.example'] }));
         break;

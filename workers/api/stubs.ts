@@ -20,6 +20,10 @@ export const DIRECTORY = 'directory';
 export const directoryStub = (env: Env) =>
   meteredStub(env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY)), 'directory', DIRECTORY);
 
+/** A venue's screens and signage (one object per venue, apart from the VenueDO). */
+export const displaysStub = (env: Env, venueId: string) =>
+  meteredStub(env.DISPLAYS.get(env.DISPLAYS.idFromName(venueId)), 'displays', venueId);
+
 export function newTournamentId(): string {
   return crypto.randomUUID().replaceAll('-', '').slice(0, 20);
 }

@@ -78,7 +78,12 @@ const usage = createRoute({
           websocketCloses: z.number(),
           awakeMs: z.number(),
           objects: z.number(),
-          byClass: z.object({ tournament: usageCounts, venue: usageCounts, directory: usageCounts }),
+          byClass: z.object({
+            tournament: usageCounts,
+            venue: usageCounts,
+            directory: usageCounts,
+            displays: usageCounts,
+          }),
         }),
         rowsWritten: z.number(),
       }),

@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'live.staff',
   'audit.read',
   'boxes.manage',
+  'displays.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -3,22 +3,16 @@
  * `/v/<venue>/tv/<tournament>?views=clock,rankings,seating&every=20`. A screen is set up once
  * by typing (or pairing) that address, so the address must say clearly what is wrong with it.
  */
-export const TV_VIEWS = ['clock', 'rankings', 'seating', 'moves', 'payouts', 'schedule'] as const;
-export type TvView = (typeof TV_VIEWS)[number];
+import {
+  DEFAULT_EVERY_S,
+  isTvView,
+  MAX_EVERY_S,
+  MIN_EVERY_S,
+  TV_VIEWS,
+  type TvView,
+} from '../../../../engine/publish/screens.ts';
 
-export const TV_VIEW_TITLES: Readonly<Record<TvView, string>> = {
-  clock: 'Clock',
-  rankings: 'Chip counts',
-  seating: 'Seating',
-  moves: 'Table moves',
-  payouts: 'Payouts',
-  schedule: 'Blind schedule',
-};
-
-/** Seconds each view stays up in a rotation: long enough to read, short enough to come back. */
-export const MIN_EVERY_S = 5;
-export const MAX_EVERY_S = 600;
-export const DEFAULT_EVERY_S = 20;
+export { TV_VIEW_TITLES, TV_VIEWS, type TvView } from '../../../../engine/publish/screens.ts';
 
 export interface TvSetup {
   readonly views: readonly TvView[];
@@ -29,20 +23,18 @@ export type TvSetupResult =
   | { readonly ok: true; readonly setup: TvSetup }
   | { readonly ok: false; readonly message: string };
 
-const isView = (v: string): v is TvView => (TV_VIEWS as readonly string[]).includes(v);
-
 export function parseTvSetup(params: URLSearchParams): TvSetupResult {
   const rawViews = params.get('views');
   const names =
     rawViews === null || rawViews.trim() === '' ? ['clock'] : rawViews.split(',').map((v) => v.trim());
-  const unknown = names.filter((n) => !isView(n));
+  const unknown = names.filter((n) => !isTvView(n));
   if (unknown.length > 0) {
     return {
       ok: false,
       message: `Unknown view${unknown.length > 1 ? 's' : ''} “${unknown.join('”, “')}” in views=: use ${TV_VIEWS.join(', ')}`,
     };
   }
-  const views = [...new Set(names.filter(isView))];
+  const views = [...new Set(names.filter(isTvView))];
   const rawEvery = params.get('every');
   let everyS = DEFAULT_EVERY_S;
   if (rawEvery !== null) {
