@@ -44,6 +44,65 @@ describe('TournamentDO', () => {
     expect(next.ok && next.seq).toBe(seq + 1);
   });
 
+  it('given commands sent at once, when their fan-out follows the answers, then every follower gets each event once, in order, and the view the server has', async () => {
+    const id = 'answer-first-1';
+    const stub = await created(id);
+    await stub.command(id, cmd({ type: 'OpenRegistration' }), TD);
+    const follow = async (after: number) => {
+      const res = await stub.fetch(`http://do/live?tournamentId=${id}&role=public&after=${after}`, {
+        headers: { Upgrade: 'websocket' },
+      });
+      const ws = res.webSocket!;
+      ws.accept();
+      return queueSocket(ws as unknown as Parameters<typeof queueSocket>[0]);
+    };
+    const seen = async (socket: Awaited<ReturnType<typeof follow>>, upTo: number) => {
+      const seqs: number[] = [];
+      let view: unknown = null;
+      let viewId: string | null = null;
+      const { applyViewUpdate } = await import('../../durable-objects/live/channel-views.ts');
+      for (;;) {
+        const m = await socket.next(5000);
+        if (m.type === 'hello') {
+          view = m.view;
+          viewId = m.viewId as string;
+        }
+        if (m.type === 'events') seqs.push(...(m.events as { seq: number }[]).map((e) => e.seq));
+        const update = (m.type === 'events' || m.type === 'view' ? m.view : undefined) as
+          | Parameters<typeof applyViewUpdate>[1]
+          | undefined;
+        if (update) {
+          const next = applyViewUpdate(viewId ? { id: viewId, view: view as object } : null, update);
+          if (next) ({ id: viewId, view } = next);
+          else socket.send(JSON.stringify({ type: 'view' }));
+        }
+        if ((seqs.at(-1) ?? 0) >= upTo && (view as { seq: number } | null)?.seq === upTo)
+          return { seqs, view };
+      }
+    };
+    const start = await stub.lastSeq(id);
+    const early = await follow(start);
+    expect((await early.next()).type).toBe('hello');
+    // Twenty registrations at once; a second follower joins while their fan-outs are pending.
+    const answers = Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        stub.command(id, cmd({ type: 'Register', playerId: `p${i}`, name: `Player ${i}` }), TD),
+      ),
+    );
+    const late = await follow(start);
+    expect((await answers).every((a) => a.ok)).toBe(true);
+    const last = await stub.lastSeq(id);
+    expect(last).toBe(start + 20);
+    const want = Array.from({ length: 20 }, (_, i) => start + 1 + i);
+    for (const socket of [early, late]) {
+      const { seqs, view } = await seen(socket, last);
+      expect(seqs).toEqual(want);
+      expect((view as { standings: { entrants: number } }).standings.entrants).toBe(20);
+      expect(await socket.quiet(200)).toBe(true);
+      socket.close();
+    }
+  });
+
   it('is bound to one tournament id', async () => {
     const stub = await created('bound-1');
     const err = await stub.lastSeq('other').then(
