@@ -52,8 +52,8 @@ const BIG_FANOUT_WHY =
     : ` (not 10,000: workerd holds 2 sockets per follower and open files are capped at ${OPEN_FILES.toLocaleString('en')} here; at 20,000 the box hung up on follower 9,985 of 10,000)`;
 /** What the fan-out figures time, and why not from the answer. */
 const FANOUT_METRIC =
-  'p99 over the commands of: command sent → last follower has its event frame. That bounds answer → last follower from above; ' +
-  'measured from the answer it is ~0, because the TournamentDO finishes its fan-out before it answers';
+  'p99 over the commands of: command sent → last follower has its event frame. ' +
+  'The TournamentDO answers first and fans out after, so answer → last follower is most of it';
 
 /** A venue signed up on a server, with its owner's token (every run uses fresh ones). */
 interface Venue {
