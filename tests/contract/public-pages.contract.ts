@@ -79,6 +79,8 @@ export function definePublicPagesContract(getTarget: () => ApiTarget): void {
         'Player 047',
       ]);
       const picked = search.entries[2]!;
+      // The shortest ids are those of entries 1-9 ("e1"): read as well.
+      expect((await target.fetch(`${base}/entries/e1`)).status).toBe(200);
       const mine = (await json(await target.fetch(`${base}/entries/${picked.entryId}`))) as {
         entry: { name: string; status: string; chips: number; playerId: string };
         position: number;

@@ -85,7 +85,11 @@ const entry = createRoute({
   summary: 'One entry as published: chips, place, table and seat ("my entry")',
   request: {
     params: TournamentParams.extend({
-      entryId: opaqueId.openapi({ param: { name: 'entryId', in: 'path' } }),
+      // Entry ids are "e<number>" (engine/tournament/decide.ts): "e1" is shorter than an opaque id.
+      entryId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -')
+        .openapi({ param: { name: 'entryId', in: 'path' } }),
     }),
   },
   responses: { 200: json(AnyObject, 'The entry'), ...ERRORS },
