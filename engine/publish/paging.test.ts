@@ -65,6 +65,28 @@ describe('the public view of a large field', () => {
     expect(Math.abs(sizes[1]! - sizes[0]!)).toBeLessThan(2000);
   });
 
+  it('names the players and tables of the pending moves (a TV shows them)', () => {
+    const h = new Harness();
+    h.create();
+    h.run({ type: 'OpenRegistration' });
+    h.register(260);
+    h.run({ type: 'DrawSeats' } as never);
+    h.run({ type: 'StartTournament' }, T0);
+    const table = h.state.seating.tables[0]!;
+    for (const entryId of table.occupants.filter((o) => o !== null).slice(0, 2))
+      h.run({ type: 'BustPlayers', busts: [{ entryId }] } as never);
+    const summary = summarisedView(
+      publicView(tournamentView(h.state, h.events.length, T0) as unknown as Json, PUBLISH_ALL),
+    ) as Json & { moveNames: { entries: Record<string, string>; tables: Record<string, string> } };
+    const moves = (summary.seating as { pendingMoves: { entryId: string; to: { tableId: string } }[] })
+      .pendingMoves;
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) {
+      expect(summary.moveNames.entries[m.entryId]).toMatch(/^Player \d+$/);
+      expect(summary.moveNames.tables[m.to.tableId]).toBe(table.name);
+    }
+  });
+
   it('holds nothing private: no player ids, hidden names stay hidden in the summary, pages and search', () => {
     const { view, ids } = field(250, hidden);
     const summary = summarisedView(view);

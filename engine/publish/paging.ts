@@ -42,8 +42,9 @@ export function isLargeField(view: Json): boolean {
 /**
  * The summary of a published view when the field is large, else the view unchanged. Bounded
  * whatever the field: top entries, payout places and bounty rows are cut; seats are left out
- * (tableSizes keeps each table's count, tables their count); the clock, figures, structure
- * and config stay whole. Same shape as the whole view, so screens need no second code path
+ * (tableSizes keeps each table's count, tables their count), with the names of the players
+ * and tables the pending moves name (`moveNames`); the clock, figures, structure and config
+ * stay whole. Same shape as the whole view, so screens need no second code path
  * for what the summary has.
  */
 export function summarisedView<V extends Json>(view: V): V {
@@ -56,6 +57,7 @@ export function summarisedView<V extends Json>(view: V): V {
   const byPlayer = list(bounties.byPlayer);
   const seating = view.seating as Json | null | undefined;
   const tables = list(seating?.tables);
+  const pendingMoves = list(seating?.pendingMoves).slice(0, TOP_OTHERS);
   const partial: PartialMarker = {
     entries: entries.length,
     payouts: payouts.length,
@@ -66,6 +68,7 @@ export function summarisedView<V extends Json>(view: V): V {
   return {
     ...view,
     partial,
+    moveNames: moveNames(pendingMoves, entries, tables),
     standings: {
       ...standings,
       entries: entries.slice(0, TOP_ENTRIES),
@@ -82,11 +85,30 @@ export function summarisedView<V extends Json>(view: V): V {
       ? {
           ...seating,
           tables: [],
-          pendingMoves: list(seating.pendingMoves).slice(0, TOP_OTHERS),
+          pendingMoves,
           // The break order names every table: the next few are what the floor posts.
           breakOrder: list(seating.breakOrder).slice(0, 5),
         }
       : (seating ?? null),
+  };
+}
+
+/** Published names of the players and tables the pending moves name (the summary has no seats). */
+export interface MoveNames {
+  readonly entries: Readonly<Record<string, string>>;
+  readonly tables: Readonly<Record<string, string>>;
+}
+
+function moveNames(moves: readonly Json[], entries: readonly Json[], tables: readonly Json[]): MoveNames {
+  const entryIds = new Set(moves.map((m) => m.entryId));
+  const tableIds = new Set(moves.flatMap((m) => [(m.from as Json).tableId, (m.to as Json).tableId]));
+  return {
+    entries: Object.fromEntries(
+      entries.filter((e) => entryIds.has(e.entryId)).map((e) => [String(e.entryId), String(e.name)]),
+    ),
+    tables: Object.fromEntries(
+      tables.filter((t) => tableIds.has(t.id)).map((t) => [String(t.id), String(t.name)]),
+    ),
   };
 }
 

@@ -103,6 +103,17 @@ describe.skipIf(!hasChromium)('a large field on players’ phones and TVs (box)'
     await expect.poll(() => mine.getByTestId('players-more').textContent()).toContain(`Top 30 of ${FIELD}`);
     await mine.screenshot({ path: join(SHOTS, 'large-field-my-seat-phone.png'), fullPage: true });
 
+    // The TV's moves view names the player and the tables (the summary has no seats).
+    const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await board.goto(`${box.url}/v/${DEMO_VENUE.id}/tv/${id}?views=moves`);
+    const row = board.getByTestId('tv-moves').getByRole('listitem').filter({ hasText: moved });
+    await expect
+      .poll(() => row.textContent())
+      .toContain(
+        `${tableOf(move.from.tableId)} · ${move.from.seat} → ${tableOf(move.to.tableId)} · ${move.to.seat}`,
+      );
+    await board.close();
+
     await command('ApplyMove', { moveId: move.moveId });
     await expect.poll(() => mine.getByTestId('player-alert').textContent()).toContain(`${to} (was ${from})`);
     await mine.screenshot({ path: join(SHOTS, 'large-field-alert-seat-phone.png') });

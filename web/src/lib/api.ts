@@ -6,7 +6,7 @@
  * from the engine's and the Durable Object's own types. Every call throws ApiRequestError.
  */
 import createClient from 'openapi-fetch';
-import type { EntryMatch, PartialMarker, PublicTable } from '../../../engine/publish/paging.ts';
+import type { EntryMatch, MoveNames, PartialMarker, PublicTable } from '../../../engine/publish/paging.ts';
 import type { SeatingView } from '../../../engine/seating/types.ts';
 import type { Structure } from '../../../engine/structure/types.ts';
 import type { Standings } from '../../../engine/tournament/standings.ts';
@@ -71,6 +71,8 @@ export interface TournamentView {
    * cut (top entries, first payout places, no seats); the rest is read from the paging routes.
    */
   readonly partial?: PartialMarker;
+  /** With `partial`: names of the players and tables the pending moves name. */
+  readonly moveNames?: MoveNames;
 }
 
 type EntryStanding = TournamentView['standings']['entries'][number];
