@@ -5,6 +5,14 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Actor } from '../../engine/core/ctx.ts';
+import {
+  isLargeField,
+  myEntry,
+  searchEntries,
+  standingsPage,
+  summarisedView,
+  tablesPage,
+} from '../../engine/publish/paging.ts';
 import { PUBLISH_ALL, type Publication, publicEventBody, publicView } from '../../engine/publish/publish.ts';
 import { clockAt } from '../../engine/tournament/standings.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
@@ -62,6 +70,8 @@ export class TournamentDO extends DurableObject<Env> {
   /** Fan-outs after answers, one after another (#fanOutAfterAnswer). */
   #fanOutChain: Promise<void> = Promise.resolve();
   #fanOutWaiting: { host: TournamentHost; events: StoredEvent[]; upToSeq: number } | null = null;
+  /** The last whole published view (a cache for the paging routes and the summary). */
+  #published: { at: string; publication: Publication; view: Record<string, unknown> } | null = null;
   /** Real time, or a compressed one in the free-tier benchmark (clock-source.ts). */
   readonly #clock: ClockSource;
 
@@ -430,9 +440,60 @@ export class TournamentDO extends DurableObject<Env> {
     return `${host.seq}|${clockPosition(clockAt(host.state, this.#clock.now()))}`;
   }
 
+  /**
+   * The channel's view: the staff's whole; the public's as published, summarised when the
+   * field is large (engine/publish/paging.ts: the rest is read in pages by the routes below).
+   */
   #viewFor(role: SocketRole, host: TournamentHost) {
-    const view = tournamentView(host.state, host.seq, this.#clock.now());
-    return role === 'staff' ? view : publicView(view, this.#publication);
+    if (role === 'staff') return tournamentView(host.state, host.seq, this.#clock.now());
+    return summarisedView(this.#publishedWhole(host));
+  }
+
+  /** The whole published view, kept while it reflects the same seq and clock (pages read it). */
+  #publishedWhole(host: TournamentHost): Record<string, unknown> {
+    const at = this.#viewAt(host);
+    if (this.#published?.at === at && this.#published.publication === this.#publication)
+      return this.#published.view;
+    const view = publicView(tournamentView(host.state, host.seq, this.#clock.now()), this.#publication);
+    this.#published = { at, publication: this.#publication, view };
+    return view;
+  }
+
+  /** The published view for the paging routes; null before the tournament is created. */
+  async #publishedFor(tournamentId: string): Promise<Record<string, unknown> | null> {
+    const host = await this.#hostFor(tournamentId);
+    return host.seq === 0 ? null : this.#publishedWhole(host);
+  }
+
+  /** Entries whose published name contains `query` (a few): "find my seat" on a large field. */
+  async publicSearch(tournamentId: string, query: string): Promise<string | null> {
+    const view = await this.#publishedFor(tournamentId);
+    return view && JSON.stringify({ entries: searchEntries(view, query) });
+  }
+
+  /** One entry as published, with its seat (`entry: null` when there is no such entry). */
+  async publicEntry(tournamentId: string, entryId: string): Promise<string | null> {
+    const view = await this.#publishedFor(tournamentId);
+    return view && JSON.stringify({ entry: myEntry(view, entryId) });
+  }
+
+  /** A page of the published standings. */
+  async publicStandings(tournamentId: string, offset: number, limit: number): Promise<string | null> {
+    const view = await this.#publishedFor(tournamentId);
+    if (!view) return null;
+    const { items, ...page } = standingsPage(view, offset, limit);
+    return JSON.stringify({ ...page, entries: items });
+  }
+
+  /** A page of tables with their players (or one table by number); `tables: null` when seating is not published. */
+  async publicTables(
+    tournamentId: string,
+    query: { offset: number; limit: number; number?: number | undefined },
+  ): Promise<string | null> {
+    const view = await this.#publishedFor(tournamentId);
+    if (!view) return null;
+    const tables = tablesPage(view, query);
+    return JSON.stringify(tables && { total: tables.total, offset: tables.offset, tables: tables.items });
   }
 
   #filterFor(role: SocketRole): BodyFilter | undefined {
@@ -665,11 +726,14 @@ export class TournamentDO extends DurableObject<Env> {
    */
   async #hello(ws: WebSocket, host: TournamentHost, after: number): Promise<void> {
     const seq = host.seq;
-    const resync = after > seq || seq - after > MAX_CATCH_UP_EVENTS;
-    const now = this.#clock.now();
     const state = socketState(ws);
-    if (state) setSocketState(ws, { ...state, lastSeq: resync ? seq : Math.max(0, after) });
     const role = state?.role ?? 'public';
+    // A new public follower of a large field starts from the view, not the whole history
+    // (5,000 registrations are megabytes of events a phone has no use for).
+    const fresh = role === 'public' && after === 0 && isLargeField(this.#publishedWhole(host));
+    const resync = after > seq || seq - after > MAX_CATCH_UP_EVENTS || fresh;
+    const now = this.#clock.now();
+    if (state) setSocketState(ws, { ...state, lastSeq: resync ? seq : Math.max(0, after) });
     // The channel's latest view when it is at this seq: the next patch applies to it too.
     const { id, view } = this.#views.current(role, this.#viewAt(host), () => this.#viewFor(role, host));
     send(ws, {

@@ -72,7 +72,10 @@ describe('TournamentDO', () => {
           | Parameters<typeof applyViewUpdate>[1]
           | undefined;
         if (update) {
-          const next = applyViewUpdate(viewId ? { id: viewId, view: view as object } : null, update);
+          const next: { id: string; view: object } | null = applyViewUpdate(
+            viewId ? { id: viewId, view: view as object } : null,
+            update,
+          );
           if (next) ({ id: viewId, view } = next);
           else socket.send(JSON.stringify({ type: 'view' }));
         }

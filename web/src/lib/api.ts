@@ -6,6 +6,7 @@
  * from the engine's and the Durable Object's own types. Every call throws ApiRequestError.
  */
 import createClient from 'openapi-fetch';
+import type { EntryMatch, MoveNames, PartialMarker, PublicTable } from '../../../engine/publish/paging.ts';
 import type { SeatingView } from '../../../engine/seating/types.ts';
 import type { Structure } from '../../../engine/structure/types.ts';
 import type { Standings } from '../../../engine/tournament/standings.ts';
@@ -65,7 +66,26 @@ export interface TournamentView {
   readonly seating: SeatingView | null;
   readonly structure?: Structure | null;
   readonly config?: Omit<TournamentConfig, 'structure'> | null;
+  /**
+   * Set on the public view of a large field (engine/publish/paging.ts): the lists above are
+   * cut (top entries, first payout places, no seats); the rest is read from the paging routes.
+   */
+  readonly partial?: PartialMarker;
+  /** With `partial`: names of the players and tables the pending moves name. */
+  readonly moveNames?: MoveNames;
 }
+
+type EntryStanding = TournamentView['standings']['entries'][number];
+
+/** "My entry" on a large field: the row, its position and where it sits. */
+export interface MyEntryAnswer {
+  readonly entry: EntryStanding;
+  readonly position: number;
+  readonly table: { readonly id: string; readonly name: string; readonly number: number } | null;
+  readonly seat: number | null;
+}
+
+export type { EntryMatch, PublicTable };
 
 export interface CommandAnswer {
   readonly seq: number;
@@ -182,6 +202,31 @@ export const publicApi = {
     ok(client.GET('/public/venues/{venueId}/tournaments/{id}', { params: { path: { venueId, id } } })).then(
       (v) => v as unknown as TournamentView,
     ),
+  /** Entries whose published name contains `q` (a few). */
+  searchEntries: (venueId: string, id: string, q: string) =>
+    ok(
+      client.GET('/public/venues/{venueId}/tournaments/{id}/entries', {
+        params: { path: { venueId, id }, query: { q } },
+      }),
+    ).then((r) => (r as unknown as { entries: EntryMatch[] }).entries),
+  entry: (venueId: string, id: string, entryId: string) =>
+    ok(
+      client.GET('/public/venues/{venueId}/tournaments/{id}/entries/{entryId}', {
+        params: { path: { venueId, id, entryId } },
+      }),
+    ).then((r) => r as unknown as MyEntryAnswer),
+  standings: (venueId: string, id: string, offset: number, limit: number) =>
+    ok(
+      client.GET('/public/venues/{venueId}/tournaments/{id}/standings', {
+        params: { path: { venueId, id }, query: { offset, limit } },
+      }),
+    ).then((r) => r as unknown as { total: number; offset: number; entries: EntryStanding[] }),
+  tables: (venueId: string, id: string, offset: number, limit: number) =>
+    ok(
+      client.GET('/public/venues/{venueId}/tournaments/{id}/tables', {
+        params: { path: { venueId, id }, query: { offset, limit } },
+      }),
+    ).then((r) => r as unknown as { total: number; offset: number; tables: PublicTable[] }),
   signUp: (input: SignUpInput) => ok(client.POST('/signup', { body: input })),
   signInPassword: (venueId: string, email: string, password: string) =>
     ok(client.POST('/venues/{venueId}/auth/password', { params: venue(venueId), body: { email, password } })),
