@@ -130,7 +130,9 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
     const page = await tv('views=clock,leaderboard');
     await expect
       .poll(() => page.getByTestId('tv-error').textContent())
-      .toBe('Unknown view “leaderboard” in views=: use clock, rankings, seating, moves, payouts, schedule');
+      .toBe(
+        'Unknown view “leaderboard” in views=: use clock, rankings, seating, moves, payouts, schedule, slides',
+      );
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=clock&every=1`);
     await expect
       .poll(() => page.getByTestId('tv-error').textContent())
