@@ -32,6 +32,7 @@ import type { Chip, Structure, StructureLevel } from '../structure/types.ts';
 import { decide } from '../tournament/decide.ts';
 import { evolve } from '../tournament/evolve.ts';
 import { mapGet } from '../tournament/pmap.ts';
+import { prizePool } from '../tournament/results.ts';
 import { initialState } from '../tournament/state.ts';
 import type {
   PayoutConfig,
@@ -97,6 +98,8 @@ export interface Td3Template {
   readonly rules: RulesInput;
   /** TD3's `HouseContribution` and `GuaranteedPot`. */
   readonly addedMoney: Minor;
+  /** TD3's fixed house rake (`FixedRake`), taken from the entries before the pot. */
+  readonly fixedRake: Minor;
   readonly guarantee: Minor;
   /** TD3's rounding; its payout percentages in a full import (a template keeps Felt's table by field size). */
   readonly payout: Partial<PayoutConfig>;
@@ -383,6 +386,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
       bountyMode: buyIn.bounty > 0 ? 'fixed' : 'none',
     },
     addedMoney: f.houseContribution,
+    fixedRake: t.totals.fixedRake,
     guarantee: f.guaranteedPot,
     payout: { roundTo, percentages: mode(options) === 'structure' ? null : shares },
   };
@@ -569,9 +573,7 @@ function mode(o: Td3ImportOptions): 'tournament' | 'structure' {
 }
 
 function poolOf(state: TournamentState): Minor {
-  const m = state.money;
-  const c = state.config;
-  return Math.max(c?.guarantee ?? 0, m.fromEntries + (c?.addedMoney ?? 0));
+  return prizePool(state).total;
 }
 
 export function fmt(minor: Minor): string {

@@ -6477,6 +6477,7 @@ export type components = {
             } | null;
             settings?: {
                 addedMoney?: number;
+                fixedRake?: number;
                 guarantee?: number;
                 payout?: {
                     [key: string]: unknown;
@@ -6660,6 +6661,7 @@ export type components = {
             } | null;
             settings?: {
                 addedMoney?: number;
+                fixedRake?: number;
                 guarantee?: number;
                 payout?: {
                     [key: string]: unknown;
