@@ -7,7 +7,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fmt, importTd3 } from '../engine/td3/import.ts';
 import { Td3ParseError } from '../engine/td3/parse.ts';
-import { type Td3Figures, UNEXPLAINED } from '../engine/td3/report.ts';
+import {
+  type Td3Difference,
+  type Td3Figures,
+  type Td3ImportReport,
+  UNEXPLAINED,
+} from '../engine/td3/report.ts';
 
 const USAGE = 'Usage: npm run import:td3 -- FILE.tdt [--json]';
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -59,10 +64,29 @@ export function runCli(args: readonly string[]): CliResult {
       `  prize ${p.place}    TD3 ${fmt(p.amount)} ${p.recipients.join(', ') || '-'}   Felt ${fmt(felt?.amount ?? 0)} ${felt?.recipients.join(', ') || '-'}`,
     );
   }
-  lines.push(report.differences.length === 0 ? '  no differences' : '  differences:');
-  for (const d of report.differences) lines.push(`  - ${d.field}: TD3 ${d.td3} / Felt ${d.felt}: ${d.cause}`);
+  // Felt's own computation of a prize that the import then set to TD3's amount is detail for
+  // --json, not a difference a TD has to look at.
+  const shown = report.differences.filter((d) => !settledComputation(d, report));
+  lines.push(shown.length === 0 ? '  no differences' : '  differences:');
+  for (const d of shown)
+    lines.push(`  - ${d.field}: TD3 ${value(d, d.td3)} / Felt ${value(d, d.felt)}: ${d.cause}`);
   for (const n of report.notImported) lines.push(`  not imported: ${n}`);
   return { code: unexplained ? 1 : 0, out: lines.join('\n') };
+}
+
+/** Money fields in the report's units (12.50), not raw minor units; counts and names as they are. */
+function value(d: Td3Difference, v: Td3Difference['td3']): string {
+  if (v === null) return '-';
+  const money = d.field === 'paidIn' || d.field === 'pot' || /^prize \d+ (amount|computed)$/.test(d.field);
+  return money && typeof v === 'number' ? fmt(v) : String(v);
+}
+
+function settledComputation(d: Td3Difference, report: Td3ImportReport): boolean {
+  const m = /^prize (\d+) computed$/.exec(d.field);
+  if (m === null || d.cause === UNEXPLAINED) return false;
+  const place = Number(m[1]);
+  const td3 = report.file.prizes.find((p) => p.place === place)?.amount;
+  return td3 !== undefined && report.felt.prizes.find((p) => p.place === place)?.amount === td3;
 }
 
 if (import.meta.main) {

@@ -14,6 +14,11 @@ export interface PrizePoolInput {
   readonly contributions: readonly Contribution[];
   /** Money the house adds on top of the entries. */
   readonly addedMoney?: Minor;
+  /**
+   * A fixed house cut for the whole tournament, taken from what the entries put in (beside
+   * each profile's per-entry fee, which is the percentage-style rake).
+   */
+  readonly fixedRake?: Minor;
   /** Minimum prize pool promised; the house pays the shortfall (overlay). */
   readonly guarantee?: Minor;
 }
@@ -25,11 +30,13 @@ export interface PrizePool {
   readonly bounties: Minor;
   /** Sum of prices: what the players themselves put into the prize pool. */
   readonly fromEntries: Minor;
+  /** The fixed house cut actually taken: at most what the entries put in. */
+  readonly fixedRake: Minor;
   readonly addedMoney: Minor;
   readonly guarantee: Minor;
-  /** What the house pays to reach the guarantee: max(0, guarantee − (fromEntries + addedMoney)). */
+  /** What the house pays to reach the guarantee: max(0, guarantee − (fromEntries − fixedRake + addedMoney)). */
   readonly overlay: Minor;
-  /** The prize pool paid out by the payout table: max(guarantee, fromEntries + addedMoney). */
+  /** The prize pool paid out by the payout table: max(guarantee, fromEntries − fixedRake + addedMoney). */
   readonly total: Minor;
 }
 
@@ -49,12 +56,14 @@ export function computePrizePool(input: PrizePoolInput): PrizePool {
   }
   const addedMoney = input.addedMoney ?? 0;
   const guarantee = input.guarantee ?? 0;
-  const funded = fromEntries + addedMoney;
+  const fixedRake = Math.min(fromEntries, input.fixedRake ?? 0);
+  const funded = fromEntries - fixedRake + addedMoney;
   return {
     collected: fromEntries + fees + bounties,
     fees,
     bounties,
     fromEntries,
+    fixedRake,
     addedMoney,
     guarantee,
     overlay: Math.max(0, guarantee - funded),

@@ -301,6 +301,50 @@ describe('importTd3 on the hand-written seated.tdt (saved mid-play)', () => {
   });
 });
 
+describe('importTd3: a rebuy tournament with an add-on (testdata/rebuy-addon.tdt)', () => {
+  // Alice: buy-in, a TD3 rebuy with no bust-out before it, the add-on, a bust, and a re-entry
+  // stamped at the very instant of that bust; Bob busts, Cleo wins.
+  const r = ok(importTd3(testdata('rebuy-addon.tdt'), { tournamentId: 'ra' }));
+
+  it('given the one add-on, when imported, then it goes on the entry alive at its time, once', () => {
+    const state = replayCommands('ra', r.commands);
+    expect(state.entryCount).toBe(r.state.entryCount);
+    const types = r.commands.map((c) => c.command.type);
+    expect(types.filter((t) => t === 'AddOn')).toHaveLength(1);
+    expect(types.filter((t) => t === 'Rebuy')).toHaveLength(1);
+    expect(types.filter((t) => t === 'Reenter')).toHaveLength(1);
+    expect(r.report.notImported.filter((n) => /add-on/.test(n))).toEqual([]);
+  });
+
+  it('given TD3 times, when imported, then the rebuy keeps its own time and the re-entry follows the bust', () => {
+    const at = (type: string) => r.commands.find((c) => c.command.type === type)?.at;
+    expect(at('Rebuy')).toBe(2000);
+    expect(at('AddOn')).toBe(5000);
+    const bust = r.commands.find((c) => c.command.type === 'BustPlayers' && c.at === 6000);
+    expect(bust).toBeDefined();
+    expect(at('Reenter')).toBe(6001);
+  });
+
+  it("given the file, when imported, then paid-in, entries, add-ons, places and prizes are TD3's with no difference", () => {
+    expect(r.report.differences).toEqual([]);
+    const { file, felt } = r.report;
+    expect(felt).toMatchObject({
+      entrants: file.entrants,
+      buyins: file.buyins,
+      rebuys: file.rebuys,
+      addOns: file.addOns,
+      paidIn: file.paidIn,
+      pot: file.pot,
+      places: file.places,
+    });
+    expect(felt.places).toEqual({ Cleo: 1, Alice: 2, Bob: 3 });
+    expect(felt.prizes.map((p) => [p.amount, p.recipients])).toEqual([
+      [38500, ['Cleo']],
+      [16500, ['Alice']],
+    ]);
+  });
+});
+
 describe('importTd3 over the real TD3 fixtures', () => {
   const names = fixtureNames();
   it.skipIf(HAVE_FIXTURES)('skipped: ../shared/fixtures/td3 is absent', () => {});

@@ -32,6 +32,7 @@ import type { Chip, Structure, StructureLevel } from '../structure/types.ts';
 import { decide } from '../tournament/decide.ts';
 import { evolve } from '../tournament/evolve.ts';
 import { mapGet } from '../tournament/pmap.ts';
+import { prizePool } from '../tournament/results.ts';
 import { initialState } from '../tournament/state.ts';
 import type {
   PayoutConfig,
@@ -97,6 +98,8 @@ export interface Td3Template {
   readonly rules: RulesInput;
   /** TD3's `HouseContribution` and `GuaranteedPot`. */
   readonly addedMoney: Minor;
+  /** TD3's fixed house rake (`FixedRake`), taken from the entries before the pot. */
+  readonly fixedRake: Minor;
   readonly guarantee: Minor;
   /** TD3's rounding; its payout percentages in a full import (a template keeps Felt's table by field size). */
   readonly payout: Partial<PayoutConfig>;
@@ -225,26 +228,48 @@ type Action =
 
 const ORDER: Record<Action['kind'], number> = { entry: 0, addon: 1, bust: 2 };
 
+/**
+ * Each player's history in TD3's own order: entries as listed, each add-on on the one entry
+ * alive at its time (TD3 leaves a buy-in followed by a rebuy without a bust-out, so several
+ * entries can look alive), busts after what they end. TD3's times are kept; only a record
+ * stamped before the one it follows is moved up to it, and a re-entry at the very instant of
+ * the bust it follows goes 1 ms after it (at equal times entries sort before busts).
+ */
 function timeline(t: Td3Tournament): Action[] {
   const actions: Action[] = [];
   for (const p of t.players) {
-    let last = Number.NEGATIVE_INFINITY;
-    // A player's own history stays in order even when TD3's clock stamps disagree.
-    const push = (a: Action) => {
-      const at = Math.max(a.at, last);
-      last = at;
-      actions.push({ ...a, at });
-    };
-    const addOns = p.addOns.map((a, i) => ({ a, i }));
-    p.entries.forEach((e, i) => {
-      push({ kind: 'entry', at: e.time, player: p, index: i });
-      for (const { a, i: j } of addOns) {
-        if (a.time >= e.time && (e.bustOut === null || a.time <= e.bustOut.time)) {
-          push({ kind: 'addon', at: a.time, player: p, index: j });
-        }
-      }
-      if (e.bustOut !== null) push({ kind: 'bust', at: e.bustOut.time, player: p, index: i });
+    const own: Action[] = [];
+    const addOnsOf = new Map<number, number[]>();
+    p.addOns.forEach((a, j) => {
+      let owner = 0;
+      p.entries.forEach((e, i) => {
+        if (e.time <= a.time) owner = i;
+      });
+      addOnsOf.set(owner, [...(addOnsOf.get(owner) ?? []), j]);
     });
+    p.entries.forEach((e, i) => {
+      own.push({ kind: 'entry', at: e.time, player: p, index: i });
+      for (const j of addOnsOf.get(i) ?? []) {
+        own.push({
+          kind: 'addon',
+          at: (p.addOns[j] as Td3Player['addOns'][number]).time,
+          player: p,
+          index: j,
+        });
+      }
+      if (e.bustOut !== null) own.push({ kind: 'bust', at: e.bustOut.time, player: p, index: i });
+    });
+    let prev: Action | null = null;
+    for (const a of own) {
+      let at = a.at;
+      if (prev !== null) {
+        if (at < prev.at) at = prev.at;
+        if (at === prev.at && ORDER[a.kind] < ORDER[prev.kind]) at = prev.at + 1;
+      }
+      const placed: Action = { ...a, at };
+      actions.push(placed);
+      prev = placed;
+    }
   }
   const seq = new Map(actions.map((a, i) => [a, i]));
   return actions.sort(
@@ -361,6 +386,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
       bountyMode: buyIn.bounty > 0 ? 'fixed' : 'none',
     },
     addedMoney: f.houseContribution,
+    fixedRake: t.totals.fixedRake,
     guarantee: f.guaranteedPot,
     payout: { roundTo, percentages: mode(options) === 'structure' ? null : shares },
   };
@@ -369,7 +395,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
   // Build and apply together: later commands need entry ids the decider hands out.
   let state = initialState(tournamentId);
   const commands: TimedCommand[] = [];
-  const rejected: { command: TournamentCommand; error: DomainError }[] = [];
+  const rejected: { type: string; code: string; message: string }[] = [];
   let lastAt = createdAt;
   const apply = (body: Body, at: number): boolean => {
     const when = Math.max(lastAt, Number.isFinite(at) ? at : lastAt);
@@ -379,7 +405,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     const ctx: Ctx = { now: when, actor: IMPORT_ACTOR, random: seededRandom(commandId) };
     const out = decide(state, command, ctx);
     if (out instanceof DomainError) {
-      rejected.push({ command, error: out });
+      rejected.push({ type: command.type, code: out.code, message: out.message });
       return false;
     }
     for (const e of out) state = evolve(state, e);
@@ -408,6 +434,17 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     const n = state.entryCount;
     return n > 0 ? `e${n}` : null;
   };
+  /** The player's entry in play, or null (recorded as a refused command, never a blank id). */
+  const aliveEntry = (a: Action, type: string): string | null => {
+    const id = entryOf.get(a.player.id);
+    if (id !== undefined) return id;
+    rejected.push({
+      type,
+      code: 'NO_ENTRY_IN_PLAY',
+      message: `${a.player.name} has no entry in play at ${new Date(a.at).toISOString()} (an earlier record of theirs was refused)`,
+    });
+    return null;
+  };
   let startedFelt = false;
   const ensureStarted = (at: number) => {
     if (startedFelt || start === null) return;
@@ -430,14 +467,16 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
         if (apply({ type: 'Reenter', playerId: pid }, a.at))
           entryOf.set(a.player.id, lastEntryId() as string);
       } else {
-        apply({ type: 'Rebuy', entryId: entryOf.get(a.player.id) ?? '' }, a.at);
+        const entryId = aliveEntry(a, 'Rebuy');
+        if (entryId !== null) apply({ type: 'Rebuy', entryId }, a.at);
       }
     } else if (a.kind === 'addon') {
       if ((a.player.addOns.filter((_, j) => j < a.index).length ?? 0) > 0) {
         notImported.push(`a second add-on of ${a.player.name} (Felt allows one add-on per entry)`);
         continue;
       }
-      apply({ type: 'AddOn', entryId: entryOf.get(a.player.id) ?? '' }, a.at);
+      const entryId = aliveEntry(a, 'AddOn');
+      if (entryId !== null) apply({ type: 'AddOn', entryId }, a.at);
     } else {
       // Everyone TD3 recorded at this same instant went out in one hand.
       const group: Action[] = [a];
@@ -460,13 +499,15 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
           `split knockout at ${new Date(a.at).toISOString()}: ${hitmen.size} hitmen, credited to the first only`,
         );
       }
+      const busts = group.flatMap((g) => {
+        const entryId = aliveEntry(g, 'BustPlayers');
+        return entryId === null ? [] : [{ entryId, ...(group.length > 1 ? { chipsAtStartOfHand: 1 } : {}) }];
+      });
+      if (busts.length === 0) continue;
       const ok = apply(
         {
           type: 'BustPlayers',
-          busts: group.map((g) => ({
-            entryId: entryOf.get(g.player.id) ?? '',
-            ...(group.length > 1 ? { chipsAtStartOfHand: 1 } : {}),
-          })),
+          busts,
           ...(hitmanEntry === undefined ? {} : { hitmanEntryId: hitmanEntry }),
         },
         a.at,
@@ -518,11 +559,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
   const names = new Map([...matched, ...created].map((p) => [p.playerId, p.name]));
   const report = compareFigures(t, state, names, {
     adjustments,
-    rejected: rejected.map((r) => ({
-      type: r.command.type,
-      code: r.error.code,
-      message: r.error.message,
-    })),
+    rejected,
     notImported,
     players: { matched, created },
     seating,
@@ -536,9 +573,7 @@ function mode(o: Td3ImportOptions): 'tournament' | 'structure' {
 }
 
 function poolOf(state: TournamentState): Minor {
-  const m = state.money;
-  const c = state.config;
-  return Math.max(c?.guarantee ?? 0, m.fromEntries + (c?.addedMoney ?? 0));
+  return prizePool(state).total;
 }
 
 export function fmt(minor: Minor): string {

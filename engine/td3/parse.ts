@@ -77,7 +77,9 @@ export type Td3ParseErrorCode =
   | 'STRING_TOO_LONG'
   | 'TOO_MANY_NODES'
   | 'TRAILING_CONTENT'
-  | 'NOT_A_TOURNAMENT';
+  | 'NOT_A_TOURNAMENT'
+  /** Players without a UUID (or sharing one): importing them would merge different people. */
+  | 'PLAYERS_WITHOUT_IDS';
 
 /**
  * Why a .tdt file could not be read, and where. A DomainError so the API edge answers 4xx.

@@ -191,6 +191,25 @@ describe('readTd3: what is not a tournament', () => {
   });
 });
 
+describe('readTd3: players TD3 cannot tell apart', () => {
+  it('given players without a UUID (in the record or the map key), when read, then PLAYERS_WITHOUT_IDS naming one', () => {
+    const text = testdata('mini.tdt')
+      .replaceAll(/UUID: "p-[abc]"/g, 'UUID: ""')
+      .replaceAll(/\["p-[abc]", new GamePlayer/g, '["", new GamePlayer');
+    const r = readTd3(parseTd3(text));
+    expect(r).toBeInstanceOf(Td3ParseError);
+    expect((r as Td3ParseError).code).toBe('PLAYERS_WITHOUT_IDS');
+    expect((r as Td3ParseError).message).toMatch(/Alice has no UUID/);
+  });
+
+  it('given two players sharing a UUID, when read, then PLAYERS_WITHOUT_IDS naming both', () => {
+    const text = testdata('mini.tdt').replaceAll('"p-c"', '"p-b"');
+    const r = readTd3(parseTd3(text));
+    expect((r as Td3ParseError).code).toBe('PLAYERS_WITHOUT_IDS');
+    expect((r as Td3ParseError).message).toMatch(/Bob Berg and Cleo share the UUID p-b/);
+  });
+});
+
 describe.skipIf(!HAVE_FIXTURES)('readTd3: the 30 real TD3 files', () => {
   const names = fixtureNames();
   const all = names.map((n) => [n, read(fixtureBytes(n))] as const);

@@ -590,6 +590,28 @@ export function readTd3(tree: Td3Value): Td3Tournament | Td3ParseError {
   }
 }
 
+/**
+ * Every player is told apart by TD3's UUID (the importer's player ids, hitmen, seats): a file
+ * whose players lack one, or share one, is refused rather than merging different people.
+ */
+function refuseMissingIds(players: readonly RawPlayer[]): void {
+  const seen = new Map<string, string>();
+  for (const p of players) {
+    const other = seen.get(p.id);
+    if (p.id === '' || other !== undefined) {
+      const who =
+        p.id === '' ? `${p.name || 'a player'} has no UUID` : `${other} and ${p.name} share the UUID ${p.id}`;
+      throw new Td3ParseError(
+        'PLAYERS_WITHOUT_IDS',
+        `Players: ${who}; TD3 tells players apart by UUID, so this file cannot be imported without merging different people`,
+        undefined,
+        { path: 'file.T.Players' },
+      );
+    }
+    seen.set(p.id, p.name);
+  }
+}
+
 function readTournament(tree: Td3Value): Td3Tournament {
   const root = new Node(tree, 'file');
   if (!root.present || !isTd3Object(tree)) root.props();
@@ -603,6 +625,7 @@ function readTournament(tree: Td3Value): Td3Tournament {
     .field('Players')
     .mapEntries()
     .map(([key, node]) => readPlayer(key, node));
+  refuseMissingIds(raw);
   const players = withPlacesAndHits(raw, fullCreditHit);
   const prizesNode = t.field('Prizes');
   const prizes = prizesNode.field('Prizes', 'GamePrizes').listOr().map(readPrize);

@@ -241,11 +241,12 @@ export function compareFigures(
       }
     }
   }
-  if (t.totals.fixedRake !== 0) {
+  const feltFixed = config === null ? 0 : prizePool(state).fixedRake;
+  if (t.totals.fixedRake !== feltFixed) {
     bump(
       potCauses,
-      `TD3 fixed rake ${money(t.totals.fixedRake)} taken from the pot; Felt has no fixed rake`,
-      t.totals.fixedRake,
+      `TD3 fixed rake ${money(t.totals.fixedRake)} taken from the pot; Felt takes ${money(feltFixed)}`,
+      t.totals.fixedRake - feltFixed,
     );
   }
   for (const a of input.adjustments) bump(potCauses, a.cause, a.amount);

@@ -74,6 +74,7 @@ const configFields = {
   addOn: profile('addon').nullable(),
   rules,
   addedMoney: amount,
+  fixedRake: amount,
   guarantee: amount,
   payout: z.object({ roundTo: positive, percentages: z.array(whole).nullable() }).partial(),
 };

@@ -59,6 +59,7 @@ export function buildConfig(
   if (name === '') return invalid('The tournament needs a name', {});
   if (structure === undefined) return invalid('The tournament needs a blind structure', {});
   if (buyIn === undefined) return invalid('The tournament needs a buy-in', {});
+  const fixedRake = input.fixedRake ?? base?.fixedRake ?? 0;
   const config: TournamentConfig = {
     name,
     structure,
@@ -68,6 +69,8 @@ export function buildConfig(
     addOn: input.addOn !== undefined ? input.addOn : (base?.addOn ?? null),
     rules: { ...(base?.rules ?? DEFAULT_RULES), ...stripUndefined(input.rules ?? {}) },
     addedMoney: input.addedMoney ?? base?.addedMoney ?? 0,
+    // Only when set, so configs without one stay as they were.
+    ...(fixedRake === 0 ? {} : { fixedRake }),
     guarantee: input.guarantee ?? base?.guarantee ?? 0,
     payout: {
       roundTo: input.payout?.roundTo ?? base?.payout.roundTo ?? 1,
@@ -147,9 +150,10 @@ export function checkConfig(c: TournamentConfig): DomainError | null {
   if (c.addOn !== null && c.structure.addOnAtLevel === null) {
     return invalid('An add-on profile is set but the structure has no add-on level', {});
   }
-  if (!isAmount(c.addedMoney) || !isAmount(c.guarantee)) {
-    return invalid('Added money and guarantee must be whole, non-negative amounts', {
+  if (!isAmount(c.addedMoney) || !isAmount(c.guarantee) || !isAmount(c.fixedRake ?? 0)) {
+    return invalid('Added money, fixed rake and guarantee must be whole, non-negative amounts', {
       addedMoney: c.addedMoney,
+      fixedRake: c.fixedRake ?? 0,
       guarantee: c.guarantee,
     });
   }

@@ -403,6 +403,17 @@ describe('money commands', () => {
     expect(s.prizePool.total).toBe(200_000);
     expect(h.fail({ type: 'SetGuarantee', amount: -5 }).code).toBe('INVALID_AMOUNT');
   });
+  it('given a fixed rake, then the house takes it off the entries; a negative one is refused', () => {
+    const h = new Harness();
+    h.started(5, { fixedRake: 2_000 });
+    const pool = standings(h.state).prizePool;
+    expect(pool.fromEntries).toBe(90_000);
+    expect(pool.fixedRake).toBe(2_000);
+    expect(pool.total).toBe(88_000);
+    expect(standings(h.state).payouts.reduce((a, l) => a + l.amount, 0)).toBe(88_000);
+    const c = new Harness().create();
+    expect(c.fail({ type: 'Configure', fixedRake: -1 }).code).toBe('INVALID_CONFIGURATION');
+  });
   it('given manual payouts, when edited, then the line is fixed and the rest recomputed; too much is refused', () => {
     const h = new Harness();
     h.started(20);

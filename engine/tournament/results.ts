@@ -29,6 +29,7 @@ export function prizePool(state: TournamentState): PrizePool {
   return computePrizePool({
     contributions: [{ price: m.fromEntries, fee: m.fees, bounty: m.bounties }],
     addedMoney: state.config?.addedMoney ?? 0,
+    fixedRake: state.config?.fixedRake ?? 0,
     guarantee: state.config?.guarantee ?? 0,
   });
 }

@@ -50,6 +50,8 @@ export interface TournamentConfig {
   readonly addOn: EntryProfile | null;
   readonly rules: TournamentRules;
   readonly addedMoney: Minor;
+  /** Fixed house cut off the entries (absent in configs made before it existed: none). */
+  readonly fixedRake?: Minor;
   readonly guarantee: Minor;
   readonly payout: PayoutConfig;
 }
@@ -244,6 +246,7 @@ export interface ConfigInput {
   readonly addOn?: EntryProfile | null;
   readonly rules?: RulesInput;
   readonly addedMoney?: Minor;
+  readonly fixedRake?: Minor;
   readonly guarantee?: Minor;
   readonly payout?: Partial<PayoutConfig>;
 }

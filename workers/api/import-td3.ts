@@ -73,7 +73,8 @@ export const importTd3Route = router().openapi(route, async (c) => {
   if (dryRun === 'true') return c.json({ report: result.report, commands: result.commands.length }, 200);
   if (mode === 'structure') {
     if (!result.template) throw new ApiError(422, 'TD3_NO_STRUCTURE', 'The file has no structure to import');
-    const { name, structure, buyIn, rebuy, addOn, rules, addedMoney, guarantee, payout } = result.template;
+    const { name, structure, buyIn, rebuy, addOn, rules, addedMoney, fixedRake, guarantee, payout } =
+      result.template;
     const template = unwrap(
       await venue.saveTemplate(venueId, caller, {
         name,
@@ -83,7 +84,7 @@ export const importTd3Route = router().openapi(route, async (c) => {
         buyIn,
         rebuy,
         addOn,
-        settings: JSON.parse(JSON.stringify({ rules, addedMoney, guarantee, payout })),
+        settings: JSON.parse(JSON.stringify({ rules, addedMoney, fixedRake, guarantee, payout })),
       } as never),
     );
     return c.json({ template, report: result.report } as never, 201);

@@ -28,11 +28,12 @@ export const TournamentSetup = z
     buyIn: profile('buyin'),
     rebuy: profile('rebuy').nullable().default(null),
     addOn: profile('addon').nullable().default(null),
-    /** Other CreateTournament settings (rules, addedMoney, guarantee, payout); checked by the engine's schema. */
+    /** Other CreateTournament settings (rules, addedMoney, fixedRake, guarantee, payout); checked by the engine's schema. */
     settings: z
       .object({
         rules: z.record(z.string(), z.unknown()),
         addedMoney: minor,
+        fixedRake: minor,
         guarantee: minor,
         payout: z.record(z.string(), z.unknown()),
       })

@@ -8215,6 +8215,7 @@ export type components = {
             } | null;
             settings?: {
                 addedMoney?: number;
+                fixedRake?: number;
                 guarantee?: number;
                 payout?: {
                     [key: string]: unknown;
@@ -8411,6 +8412,7 @@ export type components = {
             } | null;
             settings?: {
                 addedMoney?: number;
+                fixedRake?: number;
                 guarantee?: number;
                 payout?: {
                     [key: string]: unknown;
