@@ -67,11 +67,18 @@ describe('pool lines', () => {
     fees: 40_000,
     bounties: 0,
     fromEntries: 360_000,
+    fixedRake: 0,
     addedMoney: 10_000,
     guarantee: 500_000,
     overlay: 130_000,
     total: 500_000,
   };
+  it('shows a fixed rake as a line taken off, only when there is one', () => {
+    const lines = poolLines({ ...pool, fixedRake: 20_000, overlay: 150_000 }, { bounties: false });
+    expect(lines.find((l) => l.key === 'fixedRake')).toMatchObject({ amount: 20_000, role: 'minus' });
+    expect(poolLines(pool, { bounties: false }).some((l) => l.key === 'fixedRake')).toBe(false);
+  });
+
   it('list the money from the desk to the prize pool, guarantee and overlay only when guaranteed', () => {
     expect(poolLines(pool, { bounties: false }).map((l) => [l.key, l.amount])).toEqual([
       ['collected', 400_000],

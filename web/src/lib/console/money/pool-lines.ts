@@ -31,6 +31,15 @@ export function poolLines(pool: PrizePool, options: { bounties: boolean }): Pool
     });
   }
   lines.push({ key: 'fromEntries', label: 'From entries', amount: pool.fromEntries, role: 'subtotal' });
+  if (pool.fixedRake > 0) {
+    lines.push({
+      key: 'fixedRake',
+      label: 'Fixed rake',
+      amount: pool.fixedRake,
+      role: 'minus',
+      note: 'a set sum kept by the house',
+    });
+  }
   lines.push({
     key: 'addedMoney',
     label: 'Added money',
