@@ -2,8 +2,7 @@
  * The fan-out yardstick: a minimal Node `ws` broadcast server with the service's wire shape
  * (events, then the view's patch, then the seq).
  * `POST /command` numbers an event, sends one `events` frame to every follower, then answers
- * (the order the TournamentDO had before it answered first: the raw limit of one process
- * sending to every follower). Run as its own process:
+ * (the same order as the TournamentDO: fan out, then answer). Run as its own process:
  * `node bench/lib/ws-broadcast-server.ts`; prints `listening <port>` when ready.
  */
 import { createServer } from 'node:http';

@@ -67,9 +67,6 @@ export class TournamentDO extends DurableObject<Env> {
   #home: { home: string; epoch: number; previous?: string } | null = null;
   /** Each channel's latest view, so frames carry patches instead of followers re-reading it. */
   readonly #views = new ChannelViews<SocketRole>();
-  /** Fan-outs after answers, one after another (#fanOutAfterAnswer). */
-  #fanOutChain: Promise<void> = Promise.resolve();
-  #fanOutWaiting: { host: TournamentHost; events: StoredEvent[]; upToSeq: number } | null = null;
   /** The last whole published view (a cache for the paging routes and the summary). */
   #published: { at: string; publication: Publication; view: Record<string, unknown> } | null = null;
   /** Real time, or a compressed one in the free-tier benchmark (clock-source.ts). */
@@ -184,39 +181,10 @@ export class TournamentDO extends DurableObject<Env> {
     const answer = await host.command(command, actor, this.#clock.now());
     if (answer.ok && !answer.repeated && answer.events.length > 0) {
       await this.#remember(tournamentId);
+      await this.#fanOut(host, answer.events, answer.seq);
       await this.#armClockCues(tournamentId, host);
-      this.#fanOutAfterAnswer(host, answer.events, answer.seq);
     }
     return answer;
-  }
-
-  /**
-   * Answer first: the command's events are durable when `host.command` returns, so the TD's
-   * answer goes out now and the followers' frames follow on the next turn of the event loop,
-   * in order, off the TD's path (10,000 followers cost ~650 ms of sending; DESIGN.md "one
-   * writer"). Commands that land while a fan-out waits join it as one frame. Followers still
-   * get every event at least once: a fan-out lost to an eviction is made up by their resume.
-   */
-  #fanOutAfterAnswer(host: TournamentHost, events: readonly StoredEvent[], upToSeq: number): void {
-    const waiting = this.#fanOutWaiting;
-    if (waiting && waiting.host === host && waiting.upToSeq === (events[0]?.seq ?? 0) - 1) {
-      waiting.events.push(...events);
-      waiting.upToSeq = upToSeq;
-      return;
-    }
-    const job = { host, events: [...events], upToSeq };
-    this.#fanOutWaiting = job;
-    const run = this.#fanOutChain
-      .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
-      .then(() => {
-        if (this.#fanOutWaiting === job) this.#fanOutWaiting = null;
-        return this.#fanOut(job.host, job.events, job.upToSeq);
-      })
-      .catch((e: unknown) =>
-        console.error(JSON.stringify({ level: 'error', msg: 'fan-out failed', cause: String(e) })),
-      );
-    this.#fanOutChain = run;
-    this.ctx.waitUntil(run);
   }
 
   /**

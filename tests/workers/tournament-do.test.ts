@@ -44,7 +44,7 @@ describe('TournamentDO', () => {
     expect(next.ok && next.seq).toBe(seq + 1);
   });
 
-  it('given commands sent at once, when their fan-out follows the answers, then every follower gets each event once, in order, and the view the server has', async () => {
+  it('given commands sent at once and a follower joining midway, then every follower gets each event once, in order, and the view the server has', async () => {
     const id = 'answer-first-1';
     const stub = await created(id);
     await stub.command(id, cmd({ type: 'OpenRegistration' }), TD);
