@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
     const page = await tv('views=moves');
     const move = v.seating?.pendingMoves[0];
     const name = v.standings.entries.find((e) => e.entryId === move?.entryId)?.name ?? '?';
-    await expect.poll(() => page.getByTestId('tv-moves').textContent()).toContain(name);
+    await expect.poll(() => page.getByTestId('tv-moves').textContent(), { timeout: 10_000 }).toContain(name);
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=clock`);
     await expect.poll(() => page.getByTestId('tv-time').textContent()).toMatch(/^\d+:\d{2}$/);
     // The QR in the corner opens the player page.
