@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
   it('turns from one view to the next by itself', async () => {
     const page = await tv('views=clock,payouts&every=5');
     const shown = page.getByTestId('tv');
-    await expect.poll(() => shown.getAttribute('data-view')).toBe('clock');
+    await expect.poll(() => shown.getAttribute('data-view'), { timeout: 10_000 }).toBe('clock');
     await expect.poll(() => shown.getAttribute('data-view'), { timeout: 12_000 }).toBe('payouts');
     await expect.poll(() => shown.getAttribute('data-view'), { timeout: 12_000 }).toBe('clock');
     await page.close();
