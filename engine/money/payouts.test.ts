@@ -56,6 +56,12 @@ describe('computePayouts', () => {
     const result = computePayouts(100000, 12, { manual: [50000, 30000, 10000] });
     expect((result as DomainError).code).toBe('PAYOUT_POOL_NOT_DISTRIBUTED');
   });
+  it('given every place fixed below the pool and unawarded money kept, then the places pay exactly their amounts', () => {
+    for (const unawarded of ['house', 'carried'] as const) {
+      const result = computePayouts(100000, 12, { manual: [50000, 30000, 10000], unawarded });
+      expect((result as PayoutLine[]).map((l) => l.amount)).toEqual([50000, 30000, 10000]);
+    }
+  });
   it.each([
     ['PAYOUT_PERCENTAGES_SUM', { percentages: [5000, 4000] }],
     ['PAYOUT_PERCENTAGES_ORDER', { percentages: [4000, 6000] }],

@@ -15,7 +15,16 @@ export interface PayoutOptions {
    * A dense array locks places 1..n; pass nulls for the unpaid top places.
    */
   readonly locked?: readonly (Minor | null | undefined)[];
+  /**
+   * When every place is fixed and they total less than the pool, the rest is kept — by the
+   * house, or carried to a later tournament — instead of refused (see `unawardedOf`). Without
+   * it the whole pool must be paid out. It is never given to 1st silently.
+   */
+  readonly unawarded?: Unawarded;
 }
+
+/** Where prize money that no place is paid goes (TD3 keeps it, a club may carry it over). */
+export type Unawarded = 'house' | 'carried';
 
 export interface PayoutLine {
   readonly place: number;
@@ -186,7 +195,7 @@ export function computePayouts(
   const rest = pool - fixedSum;
   const first = free[0];
   if (first === undefined) {
-    if (rest !== 0) {
+    if (rest !== 0 && options.unawarded === undefined) {
       return new DomainError(
         'PAYOUT_POOL_NOT_DISTRIBUTED',
         `Every place is fixed but they total ${fixedSum} of a ${pool} prize pool; leave a place to be computed`,

@@ -8,6 +8,7 @@ import { validateStructure } from '../structure/validate.ts';
 import { commandSchema } from '../tournament/commands.schema.ts';
 import { decide } from '../tournament/decide.ts';
 import { evolve } from '../tournament/evolve.ts';
+import { standings } from '../tournament/standings.ts';
 import { activeEntries, initialState, listEntries } from '../tournament/state.ts';
 import type { TournamentCommand, TournamentState } from '../tournament/types.ts';
 import { fixtureBytes, fixtureNames, HAVE_FIXTURES, testdata } from './fixtures.ts';
@@ -298,6 +299,16 @@ describe('importTd3 on the hand-written seated.tdt (saved mid-play)', () => {
     expect(seatOf(s.seating, dan?.entryId ?? '')).toEqual({ tableId: 't2', seat: 2 });
     expect(r.report.players.matched).toEqual([{ name: 'Dan', playerId: 'venue-dan' }]);
     expect(r.report.players.created).toHaveLength(5);
+  });
+});
+
+describe('importTd3: prizes that add up to less than the pot (testdata/mini.tdt)', () => {
+  it("given TD3 paid 331.50 of a 450.00 pot, when imported, then 1st gets TD3's 231.50 and the house keeps 118.50", () => {
+    const r = ok(importTd3(testdata('mini.tdt'), { tournamentId: 'm' }));
+    const s = standings(replayCommands('m', r.commands));
+    expect(s.payouts.map((l) => l.amount)).toEqual([23150, 10000]);
+    expect(s.unawarded).toEqual({ amount: 11850, keptAs: 'house' });
+    expect(r.report.differences.filter((d) => /amount$/.test(d.field))).toEqual([]);
   });
 });
 

@@ -11,9 +11,9 @@
  *   until the last level (on Felt's clock, started at TD3's StartTime) at which TD3 recorded one.
  *   TD3's clock may have been paused; Felt's import does not replay pauses.
  * - The payout table is TD3's own (its percentages, or its fixed amounts as shares), then
- *   `EditPayouts` sets TD3's stored amounts. Felt always pays out the whole pool: if TD3's
- *   prizes exceed its pot the excess is imported as added money; if they fall short, 1st place
- *   is left computed and takes the rest.
+ *   `EditPayouts` sets TD3's stored amounts. If TD3's prizes exceed its pot the excess is
+ *   imported as added money; if they fall short, the rest is kept by the house
+ *   (`payout.unawarded`, a line of its own in the standings), never given to 1st.
  * - Busts at the same instant are one hand, entered with equal stacks so they share places,
  *   as TD3 derives them.
  * - Seating at save time (tables, seats, locks, buttons) is rebuilt with seating commands for
@@ -388,7 +388,12 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     addedMoney: f.houseContribution,
     fixedRake: t.totals.fixedRake,
     guarantee: f.guaranteedPot,
-    payout: { roundTo, percentages: mode(options) === 'structure' ? null : shares },
+    payout: {
+      roundTo,
+      percentages: mode(options) === 'structure' ? null : shares,
+      // TD3 pays only its prizes; what they leave of the pot is not given to 1st.
+      ...(mode(options) === 'structure' ? {} : { unawarded: 'house' as const }),
+    },
   };
   const create: Body = { type: 'CreateTournament', ...template };
 
@@ -541,9 +546,8 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
           });
         }
       }
-      const manual: (Minor | null)[] = [...td3Amounts];
-      if (td3Total < pool) manual[0] = null;
-      apply({ type: 'EditPayouts', manual }, endAt);
+      // Money TD3's prizes leave unpaid stays unpaid (kept by the house, payout.unawarded).
+      apply({ type: 'EditPayouts', manual: [...td3Amounts] }, endAt);
     }
   }
   if (startedFelt && state.playersLeft === 1 && t.players.every((p) => p.entries.length > 0)) {

@@ -76,7 +76,13 @@ const configFields = {
   addedMoney: amount,
   fixedRake: amount,
   guarantee: amount,
-  payout: z.object({ roundTo: positive, percentages: z.array(whole).nullable() }).partial(),
+  payout: z
+    .object({
+      roundTo: positive,
+      percentages: z.array(whole).nullable(),
+      unawarded: z.enum(['house', 'carried']),
+    })
+    .partial(),
 };
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>

@@ -60,6 +60,7 @@ export function buildConfig(
   if (structure === undefined) return invalid('The tournament needs a blind structure', {});
   if (buyIn === undefined) return invalid('The tournament needs a buy-in', {});
   const fixedRake = input.fixedRake ?? base?.fixedRake ?? 0;
+  const unawarded = input.payout?.unawarded ?? base?.payout.unawarded;
   const config: TournamentConfig = {
     name,
     structure,
@@ -74,6 +75,7 @@ export function buildConfig(
     guarantee: input.guarantee ?? base?.guarantee ?? 0,
     payout: {
       roundTo: input.payout?.roundTo ?? base?.payout.roundTo ?? 1,
+      ...(unawarded === undefined ? {} : { unawarded }),
       percentages:
         input.payout?.percentages !== undefined
           ? input.payout.percentages

@@ -414,6 +414,20 @@ describe('money commands', () => {
     const c = new Harness().create();
     expect(c.fail({ type: 'Configure', fixedRake: -1 }).code).toBe('INVALID_CONFIGURATION');
   });
+  it('given prizes fixed below the pool and payout.unawarded, then the rest is a line of its own, not 1st place', () => {
+    const h = new Harness();
+    h.started(5, { payout: { roundTo: 1, percentages: [6000, 4000], unawarded: 'carried' } });
+    expect(standings(h.state).unawarded).toBeNull();
+    h.run({ type: 'EditPayouts', manual: [50_000, 30_000] });
+    const s = standings(h.state);
+    expect(s.payouts.map((l) => l.amount)).toEqual([50_000, 30_000]);
+    expect(s.unawarded).toEqual({ amount: 10_000, keptAs: 'carried' });
+    const plain = new Harness();
+    plain.started(5, { payout: { roundTo: 1, percentages: [6000, 4000] } });
+    expect(plain.fail({ type: 'EditPayouts', manual: [50_000, 30_000] }).code).toBe(
+      'PAYOUT_POOL_NOT_DISTRIBUTED',
+    );
+  });
   it('given manual payouts, when edited, then the line is fixed and the rest recomputed; too much is refused', () => {
     const h = new Harness();
     h.started(20);

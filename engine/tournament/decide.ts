@@ -622,6 +622,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       const check = computePayouts(prizePool(state).total, Math.max(1, state.entrants), {
         roundTo: config.payout.roundTo,
         ...(config.payout.percentages === null ? {} : { percentages: config.payout.percentages }),
+        ...(config.payout.unawarded === undefined ? {} : { unawarded: config.payout.unawarded }),
         manual,
         locked: state.payoutEdits.locked,
       });

@@ -41,6 +41,7 @@ export function payouts(state: TournamentState): readonly PayoutLine[] | DomainE
   return computePayouts(prizePool(state).total, state.entrants, {
     roundTo: p.roundTo,
     ...(p.percentages === null ? {} : { percentages: p.percentages }),
+    ...(p.unawarded === undefined ? {} : { unawarded: p.unawarded }),
     manual: state.payoutEdits.manual,
     locked: state.payoutEdits.locked,
   });

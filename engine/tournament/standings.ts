@@ -4,7 +4,7 @@
  */
 import { type ClockView, computeClock } from '../clock/compute.ts';
 import { assertNever, type DomainError } from '../core/errors.ts';
-import type { PayoutLine } from '../money/payouts.ts';
+import type { PayoutLine, Unawarded } from '../money/payouts.ts';
 import type { PrizePool } from '../money/prize-pool.ts';
 import type { CurrencyCode, Minor } from '../money/types.ts';
 import { finishingPlaces, payoutsOrComputed, prizePool, prizes } from './results.ts';
@@ -97,6 +97,8 @@ export interface Standings {
   readonly averageStack: number | null;
   readonly prizePool: PrizePool;
   readonly payouts: readonly PayoutLine[];
+  /** Prize money no place is paid, kept by the house or carried over (`payout.unawarded`); null when all is paid out. */
+  readonly unawarded: { readonly amount: Minor; readonly keptAs: Unawarded } | null;
   /** Why the TD's manual payouts could not be applied (shown with the computed table), if so. */
   readonly payoutProblem: DomainError | null;
   /** Entries still in (by last chip count, highest first), then finished ones by place. */
@@ -191,6 +193,7 @@ export function standings(state: TournamentState, now?: number): Standings {
     averageStack: state.playersLeft === 0 ? null : Math.round(chips / state.playersLeft),
     prizePool: pool,
     payouts: lines,
+    unawarded: unawardedOf(state, pool.total, lines),
     payoutProblem: problem,
     entries: rows,
     waitingList: state.waitingList,
@@ -203,4 +206,14 @@ export function standings(state: TournamentState, now?: number): Standings {
     },
     deal: state.deal,
   };
+}
+
+function unawardedOf(
+  state: TournamentState,
+  pool: Minor,
+  lines: readonly PayoutLine[],
+): Standings['unawarded'] {
+  const keptAs = state.config?.payout.unawarded;
+  const amount = pool - lines.reduce((a, l) => a + l.amount, 0);
+  return keptAs === undefined || amount <= 0 || lines.length === 0 ? null : { amount, keptAs };
 }

@@ -7,6 +7,7 @@
  */
 import type { ClockAnchors } from '../clock/anchors.ts';
 import type { DealKind } from '../icm/deals.ts';
+import type { Unawarded } from '../money/payouts.ts';
 import type { CurrencyCode, EntryProfile, Minor } from '../money/types.ts';
 import type { SeatingCommand, SeatingEvent, SeatingState, SeatRef } from '../seating/types.ts';
 import type { Structure, StructureLevel } from '../structure/types.ts';
@@ -37,6 +38,11 @@ export interface TournamentRules {
 export interface PayoutConfig {
   /** Round every computed prize down to a multiple of this (5000 = 50 DKK). */
   readonly roundTo: Minor;
+  /**
+   * Prize money that the TD's fixed prizes leave unpaid is kept by the house or carried over
+   * (a line of its own in the standings); absent: the whole pool must be paid out.
+   */
+  readonly unawarded?: Unawarded;
   /** Override table, basis points per place from 1st; null = the built-in table by field size. */
   readonly percentages: readonly number[] | null;
 }
