@@ -34,7 +34,8 @@ describe('scripts/import-td3.ts', () => {
   });
   it('given mini.tdt, when run, then differences are in money units, not minor units', () => {
     const { out } = runCli([mini]);
-    expect(out).toContain('- paidIn: TD3 481.50 / Felt 492.00:');
+    expect(out).toContain('- prize 1 computed: TD3 231.50 / Felt 447.00: unexplained');
+    expect(out).toContain('paid in    TD3     481.50   Felt     481.50');
     expect(out).not.toMatch(/TD3 48150\b/);
   });
   it("given a prize Felt computes otherwise but imports at TD3's amount, when run, then no line for it", () => {

@@ -123,8 +123,10 @@ describe('importTd3 on the hand-written mini.tdt', () => {
     // mini.tdt stores 1st = 231.50, which 70 % of its 450.00 pot (rounding mode 2) cannot give.
     const unexplained = result.report.differences.filter((d) => d.cause === UNEXPLAINED);
     expect(unexplained.map((d) => d.field)).toEqual(['prize 1 computed']);
-    // Bob's TD3 rebuy cost 100.00; a Felt re-entry costs the buy-in (110.50).
-    expect(result.report.differences.find((d) => d.field === 'paidIn')?.cause).toMatch(/re-entry/);
+    // Bob's TD3 rebuy after his bust cost 100.00, not the buy-in's 110.50: his re-entry is
+    // charged at another price of its own, so paid-in matches TD3's.
+    expect(result.report.differences.find((d) => d.field === 'paidIn')).toBeUndefined();
+    expect(result.report.felt.paidIn).toBe(result.report.file.paidIn);
   });
 
   it('given a split knockout, when imported, then the report says what was not imported', () => {
@@ -356,6 +358,26 @@ describe('importTd3: a rebuy tournament with an add-on (testdata/rebuy-addon.tdt
   });
 });
 
+describe('importTd3: entries bought at other prices (testdata/mini.tdt)', () => {
+  const r = ok(importTd3(testdata('mini.tdt'), { tournamentId: 'm' }));
+  it("given Bob's re-entry at 100.00 beside the 110.50 buy-in, then the re-entry names another price of its own", () => {
+    const others = r.template?.profiles ?? [];
+    expect(others).toHaveLength(1);
+    expect(others[0]).toMatchObject({ kind: 'buyin', price: 10_000, fee: 0 });
+    const reenter = r.commands.find((c) => c.command.type === 'Reenter')?.command;
+    expect(reenter).toMatchObject({ profileId: others[0]?.id });
+    // The default buy-in is still what most paid; Register names no price.
+    const register = r.commands.find((c) => c.command.type === 'Register')?.command;
+    expect(register && 'profileId' in register).toBe(false);
+    expect(r.state.config?.profiles).toEqual(others);
+  });
+  it('given the template of a file with other TD3 profiles, then they come along as other prices', () => {
+    const t = ok(importTd3(testdata('mini.tdt'), { mode: 'structure' })).template as Td3Template;
+    expect(templateProblem(t)).toBeNull();
+    for (const p of t.profiles ?? []) expect(p.id).toMatch(/^td3-(buyin|rebuy|addon)-\d+$/);
+  });
+});
+
 describe('importTd3 over the real TD3 fixtures', () => {
   const names = fixtureNames();
   it.skipIf(HAVE_FIXTURES)('skipped: ../shared/fixtures/td3 is absent', () => {});
@@ -373,6 +395,8 @@ describe('importTd3 over the real TD3 fixtures', () => {
       expect(felt.rebuys).toBe(file.rebuys);
       expect(felt.addOns).toBe(file.addOns);
       expect(felt.places).toEqual(file.places);
+      // Every record charged at the price TD3 recorded (other prices where it differed).
+      expect(felt.paidIn).toBe(file.paidIn);
     });
 
     it(`given ${name}, when imported, then every player still in sits at TD3's table and seat`, () => {

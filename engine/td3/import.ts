@@ -44,6 +44,7 @@ import type {
   TournamentState,
 } from '../tournament/types.ts';
 import { parseTd3, Td3ParseError } from './parse.ts';
+import { Td3Prices } from './prices.ts';
 import { readTd3 } from './read.ts';
 import {
   compareFigures,
@@ -54,7 +55,7 @@ import {
   td3Figures,
 } from './report.ts';
 import { seatingPlan } from './seating.ts';
-import type { Td3Player, Td3Prize, Td3Profile, Td3Tournament } from './types.ts';
+import type { Td3AddOn, Td3Entry, Td3Player, Td3Prize, Td3Profile, Td3Tournament } from './types.ts';
 
 export type {
   Td3Difference,
@@ -95,6 +96,8 @@ export interface Td3Template {
   readonly buyIn: EntryProfile;
   readonly rebuy: EntryProfile | null;
   readonly addOn: EntryProfile | null;
+  /** Other prices: TD3's other profiles (template), or the prices the night's records paid. */
+  readonly profiles?: readonly EntryProfile[];
   readonly rules: RulesInput;
   /** TD3's `HouseContribution` and `GuaranteedPot`. */
   readonly addedMoney: Minor;
@@ -160,6 +163,12 @@ function buyInProfile(t: Td3Tournament): EntryProfile {
     bounty,
     chips: Math.max(1, Math.round(top.chips || base.chips)),
   };
+}
+
+/** Felt's kind for a TD3 entry record: a buy-in (first, or after a bust-out) or a rebuy. */
+export function recordKind(p: Td3Player, index: number): 'buyin' | 'rebuy' {
+  const prev = p.entries[index - 1];
+  return prev !== undefined && prev.bustOut === null ? 'rebuy' : 'buyin';
 }
 
 function defaultProfile(c: Td3Tournament['financials']['buyins']): Td3Profile | undefined {
@@ -367,6 +376,35 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
   };
   const { structure, rebuy, addOn } =
     mode(options) === 'structure' ? configuredWindows(t, history.structure, cap) : history;
+  // Other prices: in a template TD3's other configured profiles; in a full import the prices
+  // the night's records were bought at (each command names its own).
+  const prices = new Td3Prices({ buyIn, rebuy, addOn });
+  if (mode(options) === 'structure') {
+    for (const [kind, c] of [
+      ['buyin', f.buyins],
+      ['rebuy', f.rebuys],
+      ['addon', f.addOns],
+    ] as const) {
+      for (const p of c.profiles) {
+        const felt = profileOf(p, kind, kind === 'addon' ? 0 : buyIn.chips);
+        prices.priceOf(kind, {
+          amount: felt.price + felt.fee + felt.bounty,
+          rake: felt.fee,
+          chips: felt.chips,
+          profileName: felt.name,
+        });
+      }
+    }
+  } else {
+    for (const p of t.players) {
+      p.entries.forEach((e, i) => {
+        prices.priceOf(recordKind(p, i), e);
+      });
+      const first = p.addOns[0];
+      if (first !== undefined) prices.priceOf('addon', first);
+    }
+  }
+  const others = prices.others();
   const prizes = moneyPrizes(t);
   const shares = payoutShares(prizes);
   const roundTo = Math.max(1, t.prizeSettings.roundToNearest);
@@ -377,6 +415,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     buyIn,
     rebuy,
     addOn,
+    ...(others.length === 0 ? {} : { profiles: others }),
     rules: {
       reentry: maxEntries > 1,
       maxEntriesPerPlayer: maxEntries,
@@ -465,15 +504,18 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     if (a.kind === 'entry') {
       const prev = a.player.entries[a.index - 1];
       if (prev === undefined) {
-        if (apply({ type: 'Register', playerId: pid, name: a.player.name }, a.at)) {
+        const price = prices.idFor('buyin', a.player.entries[a.index] as Td3Entry);
+        if (apply({ type: 'Register', playerId: pid, name: a.player.name, ...price }, a.at)) {
           entryOf.set(a.player.id, lastEntryId() as string);
         }
       } else if (prev.bustOut !== null) {
-        if (apply({ type: 'Reenter', playerId: pid }, a.at))
+        const price = prices.idFor('buyin', a.player.entries[a.index] as Td3Entry);
+        if (apply({ type: 'Reenter', playerId: pid, ...price }, a.at))
           entryOf.set(a.player.id, lastEntryId() as string);
       } else {
         const entryId = aliveEntry(a, 'Rebuy');
-        if (entryId !== null) apply({ type: 'Rebuy', entryId }, a.at);
+        const price = prices.idFor('rebuy', a.player.entries[a.index] as Td3Entry);
+        if (entryId !== null) apply({ type: 'Rebuy', entryId, ...price }, a.at);
       }
     } else if (a.kind === 'addon') {
       if ((a.player.addOns.filter((_, j) => j < a.index).length ?? 0) > 0) {
@@ -481,7 +523,8 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
         continue;
       }
       const entryId = aliveEntry(a, 'AddOn');
-      if (entryId !== null) apply({ type: 'AddOn', entryId }, a.at);
+      const price = prices.idFor('addon', a.player.addOns[a.index] as Td3AddOn);
+      if (entryId !== null) apply({ type: 'AddOn', entryId, ...price }, a.at);
     } else {
       // Everyone TD3 recorded at this same instant went out in one hand.
       const group: Action[] = [a];
@@ -567,6 +610,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     notImported,
     players: { matched, created },
     seating,
+    priceOf: (kind, paid) => prices.priceOf(kind, paid),
     ...(computed === undefined ? {} : { computed }),
   });
   return { commands, template, report, state };

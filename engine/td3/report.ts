@@ -4,10 +4,11 @@
  * rounding recomputed, price differences summed); anything else is 'unexplained'.
  */
 import { isDomainError } from '../core/errors.ts';
-import type { Minor } from '../money/types.ts';
+import type { EntryProfile, Minor } from '../money/types.ts';
 import { finishingPlaces, payouts, prizePool } from '../tournament/results.ts';
 import { listEntries } from '../tournament/state.ts';
 import type { TournamentState } from '../tournament/types.ts';
+import type { Td3Paid } from './prices.ts';
 import type { Td3Prize, Td3Tournament } from './types.ts';
 
 export const UNEXPLAINED = 'unexplained';
@@ -153,6 +154,8 @@ export interface CompareInput {
   readonly seating?: Td3SeatingSummary;
   /** Felt's own payout amounts before TD3's were set (TD3's percentages, Felt's rounding). */
   readonly computed?: readonly Minor[];
+  /** The price Felt charged for a TD3 record (the importer's choice); the default of its kind when absent. */
+  readonly priceOf?: (kind: EntryProfile['kind'], paid: Td3Paid) => EntryProfile | null;
 }
 
 function money(m: Minor): string {
@@ -219,7 +222,8 @@ export function compareFigures(
       p.entries.forEach((e, i) => {
         const prev = p.entries[i - 1];
         const feltRebuy = prev !== undefined && prev.bustOut === null;
-        const profile = feltRebuy && config.rebuy !== null ? config.rebuy : config.buyIn;
+        const fallback = feltRebuy && config.rebuy !== null ? config.rebuy : config.buyIn;
+        const profile = input.priceOf?.(feltRebuy ? 'rebuy' : 'buyin', e) ?? fallback;
         const what = i === 0 ? 'buy-in' : feltRebuy ? 'rebuy' : 're-entry (a TD3 rebuy after a bust-out)';
         const cause = `TD3 charged a ${what} ${money(e.amount)} (${e.profileName ?? 'its profile'}); Felt charges its ${profile.kind === 'rebuy' ? 'rebuy' : 'buy-in'} profile ${money(total(profile))}`;
         bump(paidCauses, cause, total(profile) - e.amount);
@@ -229,14 +233,27 @@ export function compareFigures(
           profile.price - (e.amount - e.rake),
         );
       });
-      for (const a of p.addOns) {
-        if (config.addOn === null) continue;
-        const cause = `TD3 charged an add-on ${money(a.amount)}; Felt charges its add-on profile ${money(total(config.addOn))}`;
-        bump(paidCauses, cause, total(config.addOn) - a.amount);
+      for (const a of p.addOns.slice(0, 1)) {
+        const addOn = input.priceOf?.('addon', a) ?? config.addOn;
+        if (addOn === null) continue;
+        const cause = `TD3 charged an add-on ${money(a.amount)}; Felt charges its add-on profile ${money(total(addOn))}`;
+        bump(paidCauses, cause, total(addOn) - a.amount);
         bump(
           potCauses,
-          `TD3 put ${money(a.amount - a.rake)} of an add-on into the pot; Felt puts ${money(config.addOn.price)}`,
-          config.addOn.price - (a.amount - a.rake),
+          `TD3 put ${money(a.amount - a.rake)} of an add-on into the pot; Felt puts ${money(addOn.price)}`,
+          addOn.price - (a.amount - a.rake),
+        );
+      }
+      for (const a of p.addOns.slice(1)) {
+        bump(
+          paidCauses,
+          `TD3 charged a second add-on ${money(a.amount)}; Felt allows one add-on per entry`,
+          -a.amount,
+        );
+        bump(
+          potCauses,
+          `TD3 put ${money(a.amount - a.rake)} of a second add-on into the pot; Felt has none`,
+          -(a.amount - a.rake),
         );
       }
     }

@@ -48,6 +48,39 @@ function checkProfile(p: EntryProfile, kind: EntryProfile['kind'], label: string
   return null;
 }
 
+const OTHER_LABEL: Readonly<Record<EntryProfile['kind'], string>> = {
+  buyin: 'buy-in',
+  rebuy: 'rebuy',
+  addon: 'add-on',
+};
+
+/** Other prices: each valid for its kind, offered only beside a default of that kind, ids unique. */
+function checkOtherPrices(c: TournamentConfig): DomainError | null {
+  const seen = new Set<string>();
+  for (const p of [c.buyIn, c.rebuy, c.addOn, ...(c.profiles ?? [])]) {
+    if (p === null) continue;
+    if (typeof p.id !== 'string' || p.id.trim() === '') return invalid('Every price needs an id', {});
+    if (seen.has(p.id)) return invalid(`Two prices have the id "${p.id}"`, { profileId: p.id });
+    seen.add(p.id);
+  }
+  for (const p of c.profiles ?? []) {
+    const label = `"${p.name}" ${OTHER_LABEL[p.kind] ?? 'price'}`;
+    if (!(p.kind in OTHER_LABEL))
+      return invalid(`The price "${p.name}" has an unknown kind`, { kind: p.kind });
+    const problem = checkProfile(p, p.kind, label);
+    if (problem) return problem;
+    if ((p.kind === 'rebuy' && c.rebuy === null) || (p.kind === 'addon' && c.addOn === null)) {
+      return invalid(
+        `${label}: the tournament offers no ${OTHER_LABEL[p.kind]}s, so it cannot have another price for one`,
+        {
+          profileId: p.id,
+        },
+      );
+    }
+  }
+  return null;
+}
+
 /** Merges `input` over `base` (or the defaults) and validates the whole result. */
 export function buildConfig(
   input: ConfigInput,
@@ -61,6 +94,7 @@ export function buildConfig(
   if (buyIn === undefined) return invalid('The tournament needs a buy-in', {});
   const fixedRake = input.fixedRake ?? base?.fixedRake ?? 0;
   const unawarded = input.payout?.unawarded ?? base?.payout.unawarded;
+  const profiles = input.profiles ?? base?.profiles ?? [];
   const config: TournamentConfig = {
     name,
     structure,
@@ -68,6 +102,8 @@ export function buildConfig(
     buyIn,
     rebuy: input.rebuy !== undefined ? input.rebuy : (base?.rebuy ?? null),
     addOn: input.addOn !== undefined ? input.addOn : (base?.addOn ?? null),
+    // Only when there are some, so configs without other prices stay as they were.
+    ...(profiles.length === 0 ? {} : { profiles }),
     rules: { ...(base?.rules ?? DEFAULT_RULES), ...stripUndefined(input.rules ?? {}) },
     addedMoney: input.addedMoney ?? base?.addedMoney ?? 0,
     // Only when set, so configs without one stay as they were.
@@ -108,6 +144,8 @@ export function checkConfig(c: TournamentConfig): DomainError | null {
     const problem = checkProfile(p, kind, label);
     if (problem) return problem;
   }
+  const otherProblem = checkOtherPrices(c);
+  if (otherProblem) return otherProblem;
   const r = c.rules;
   if (!isCount(r.maxEntriesPerPlayer, 1)) {
     return invalid(`Max entries per player must be at least 1 (got ${r.maxEntriesPerPlayer})`, {

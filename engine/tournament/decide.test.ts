@@ -532,3 +532,83 @@ describe('deals', () => {
     expect(s.entries.reduce((a, e) => a + e.prize, 0)).toBe(s.prizePool.total);
   });
 });
+
+describe('other prices (several profiles per kind)', () => {
+  const CHEAP_REENTRY = { ...BUY_IN, id: 'reentry-nofee', name: 'Re-entry (no fee)', fee: 0 };
+  const DOUBLE_REBUY = {
+    ...REBUY,
+    id: 'double',
+    name: 'Double rebuy',
+    price: 36_000,
+    fee: 4_000,
+    chips: 40_000,
+  };
+  const BIG_ADDON = { ...ADD_ON, id: 'addon-big', name: 'Big add-on', price: 20_000, chips: 60_000 };
+  function game(): Harness {
+    const h = new Harness();
+    h.started(3, {
+      rebuy: REBUY,
+      addOn: ADD_ON,
+      profiles: [CHEAP_REENTRY, DOUBLE_REBUY, BIG_ADDON],
+      rules: { reentry: true, maxEntriesPerPlayer: 3 },
+    });
+    return h;
+  }
+  it('given another re-entry price, when a busted player re-enters at it, then that price is charged, not the buy-in', () => {
+    const h = game();
+    h.run({ type: 'BustPlayers', busts: [{ entryId: 'e1' }] }, T0 + MIN);
+    h.run({ type: 'Reenter', playerId: 'p1', profileId: 'reentry-nofee' });
+    expect(getEntry(h.state, 'e4')?.paid).toMatchObject({ price: 18_000, fee: 0 });
+    expect(h.state.money.fromEntries).toBe(4 * 18_000);
+    expect(h.state.money.fees).toBe(3 * 2_000);
+  });
+  it('given a double rebuy and a big add-on, when taken, then the entry pays and gets what those prices say', () => {
+    const h = game();
+    h.now = T0 + MIN;
+    h.run({ type: 'Rebuy', entryId: 'e2', profileId: 'double' });
+    h.run({ type: 'AddOn', entryId: 'e2', profileId: 'addon-big' });
+    const paid = getEntry(h.state, 'e2')?.paid;
+    expect(paid).toMatchObject({
+      price: 18_000 + 36_000 + 20_000,
+      fee: 2_000 + 4_000,
+      chips: 20_000 + 40_000 + 60_000,
+    });
+    h.run({ type: 'Rebuy', entryId: 'e3' });
+    expect(getEntry(h.state, 'e3')?.paid.price).toBe(36_000);
+  });
+  it('given a price of another kind or an unknown one, then it is refused and nothing is charged', () => {
+    const h = game();
+    h.now = T0 + MIN;
+    const wrong = h.fail({ type: 'Rebuy', entryId: 'e1', profileId: 'addon-big' });
+    expect(wrong.code).toBe('PROFILE_WRONG_KIND');
+    expect(wrong.message).toBe('"Big add-on" is not a price for a rebuy (it is for an add-on)');
+    expect(h.fail({ type: 'AddOn', entryId: 'e1', profileId: 'nope' }).code).toBe('PROFILE_NOT_FOUND');
+    expect(h.fail({ type: 'Register', playerId: 'p9', name: 'P9', profileId: 'double' }).code).toBe(
+      'PROFILE_WRONG_KIND',
+    );
+    expect(h.state.money.fromEntries).toBe(3 * 18_000);
+  });
+  it('given other prices, when configured badly, then INVALID_CONFIGURATION names the problem', () => {
+    const h = new Harness().create();
+    expect(h.fail({ type: 'Configure', profiles: [{ ...CHEAP_REENTRY, id: 'buyin' }] }).message).toBe(
+      'Two prices have the id "buyin"',
+    );
+    expect(h.fail({ type: 'Configure', profiles: [DOUBLE_REBUY] }).message).toContain(
+      'the tournament offers no rebuys',
+    );
+    expect(h.fail({ type: 'Configure', profiles: [{ ...CHEAP_REENTRY, fee: -5 }] }).code).toBe(
+      'INVALID_CONFIGURATION',
+    );
+    h.run({ type: 'Configure', profiles: [CHEAP_REENTRY] });
+    expect(h.state.config?.profiles).toEqual([CHEAP_REENTRY]);
+  });
+  it('given a charge at another price, when undone, then the money goes back as it was paid', () => {
+    const h = game();
+    h.now = T0 + MIN;
+    const before = h.state.money.fromEntries;
+    h.run({ type: 'Rebuy', entryId: 'e1', profileId: 'double' });
+    const rebuyId = h.state.lastCommandId as string;
+    h.run({ type: 'Undo', targetCommandId: rebuyId });
+    expect(h.state.money.fromEntries).toBe(before);
+  });
+});

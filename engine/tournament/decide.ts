@@ -29,6 +29,7 @@ import { editFutureLevels } from '../structure/edit.ts';
 import { validateStructure } from '../structure/validate.ts';
 import { buildConfig } from './config.ts';
 import { mapHas } from './pmap.ts';
+import { chargedProfile } from './profiles.ts';
 import { payouts, payoutsOrComputed, prizePool } from './results.ts';
 import { activeEntries, entryLabel, getEntry, getPlayer } from './state.ts';
 import type {
@@ -149,8 +150,11 @@ function joinEvents(
   player: { playerId: string; name: string },
   kind: 'buyin' | 'reentry',
   previousEntryId: string | null,
+  profileId: string | undefined,
 ): Decision {
   const config = state.config as TournamentConfig;
+  const profile = chargedProfile(config, 'buyin', profileId);
+  if (isDomainError(profile)) return profile;
   const number = state.entryCount + 1;
   const entryId = `e${number}`;
   const registered: TournamentEvent = {
@@ -162,7 +166,7 @@ function joinEvents(
     name: player.name,
     kind,
     previousEntryId,
-    charge: chargeOf(config.buyIn),
+    charge: chargeOf(profile ?? config.buyIn),
   };
   const seat = seatEntry(state.seating, entryId, ctx);
   if (isDomainError(seat)) return seat;
@@ -324,7 +328,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
           },
         ];
       }
-      return joinEvents(state, stamp, ctx, { playerId, name }, 'buyin', null);
+      return joinEvents(state, stamp, ctx, { playerId, name }, 'buyin', null, command.profileId);
     }
     case 'PromoteAlternate': {
       // Promotion is the TD's call, never automatic when a seat frees: the alternate has to be
@@ -344,7 +348,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       const closed = registrationProblem(state, ctx.now);
       if (closed) return closed;
       if (capacityFull(state, config)) return fullError(state, config, '; no seat for an alternate yet');
-      const join = joinEvents(state, stamp, ctx, alternate, 'buyin', null);
+      const join = joinEvents(state, stamp, ctx, alternate, 'buyin', null, command.profileId);
       if (isDomainError(join)) return join;
       return [
         {
@@ -420,7 +424,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       const closed = registrationProblem(state, ctx.now);
       if (closed) return closed;
       if (capacityFull(state, config)) return fullError(state, config);
-      return joinEvents(state, stamp, ctx, player, 'reentry', last.entryId);
+      return joinEvents(state, stamp, ctx, player, 'reentry', last.entryId, command.profileId);
     }
     case 'Rebuy': {
       const problem = requireRunning(state) ?? noDeal(state);
@@ -464,13 +468,14 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
           );
         }
       }
-      const profile = config.rebuy as EntryProfile;
+      const profile = chargedProfile(config, 'rebuy', command.profileId);
+      if (isDomainError(profile)) return profile;
       return [
         {
           type: 'RebuyTaken',
           ...stamp,
           entryId: e.entryId,
-          charge: chargeOf(profile),
+          charge: chargeOf(profile ?? (config.rebuy as EntryProfile)),
           declaredChips: chips ?? null,
         },
       ];
@@ -488,8 +493,15 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
           commandId: e.addOn,
         });
       }
+      const profile = chargedProfile(config, 'addon', command.profileId);
+      if (isDomainError(profile)) return profile;
       return [
-        { type: 'AddOnTaken', ...stamp, entryId: e.entryId, charge: chargeOf(config.addOn as EntryProfile) },
+        {
+          type: 'AddOnTaken',
+          ...stamp,
+          entryId: e.entryId,
+          charge: chargeOf(profile ?? (config.addOn as EntryProfile)),
+        },
       ];
     }
     case 'StartTournament': {

@@ -54,6 +54,12 @@ export interface TournamentConfig {
   readonly buyIn: EntryProfile;
   readonly rebuy: EntryProfile | null;
   readonly addOn: EntryProfile | null;
+  /**
+   * Other prices the desk may charge beside the defaults above, each of a kind (a cheaper
+   * re-entry, a "double rebuy"); a Register, Reenter, PromoteAlternate, Rebuy or AddOn names one
+   * by id. Absent in configs made before it existed: none.
+   */
+  readonly profiles?: readonly EntryProfile[];
   readonly rules: TournamentRules;
   readonly addedMoney: Minor;
   /** Fixed house cut off the entries (absent in configs made before it existed: none). */
@@ -250,6 +256,7 @@ export interface ConfigInput {
   readonly buyIn?: EntryProfile;
   readonly rebuy?: EntryProfile | null;
   readonly addOn?: EntryProfile | null;
+  readonly profiles?: readonly EntryProfile[];
   readonly rules?: RulesInput;
   readonly addedMoney?: Minor;
   readonly fixedRake?: Minor;
@@ -276,6 +283,8 @@ export interface Register {
   readonly type: 'Register';
   readonly playerId: string;
   readonly name: string;
+  /** The price charged (one of the tournament's profiles of this kind); the default when absent. */
+  readonly profileId?: string;
 }
 export interface Unregister {
   readonly type: 'Unregister';
@@ -285,20 +294,28 @@ export interface PromoteAlternate {
   readonly type: 'PromoteAlternate';
   /** First on the list when absent. */
   readonly playerId?: string;
+  /** The price charged (one of the tournament's profiles of this kind); the default when absent. */
+  readonly profileId?: string;
 }
 export interface Reenter {
   readonly type: 'Reenter';
   readonly playerId: string;
+  /** The price charged (one of the tournament's profiles of this kind); the default when absent. */
+  readonly profileId?: string;
 }
 export interface Rebuy {
   readonly type: 'Rebuy';
   readonly entryId: string;
   /** Chips the player has now, as declared at the desk (checked against the rebuy threshold). */
   readonly chips?: number;
+  /** The price charged (one of the tournament's profiles of this kind); the default when absent. */
+  readonly profileId?: string;
 }
 export interface AddOn {
   readonly type: 'AddOn';
   readonly entryId: string;
+  /** The price charged (one of the tournament's profiles of this kind); the default when absent. */
+  readonly profileId?: string;
 }
 export interface StartTournament {
   readonly type: 'StartTournament';

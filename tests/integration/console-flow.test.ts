@@ -202,7 +202,15 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
       await page.getByRole('checkbox', { name: 'Re-entry' }).check();
       await page.getByLabel('Entries per player').fill('2');
       await page.getByLabel('Seats (empty: no limit)').fill('30');
+      // Another price beside the default rebuy: a double rebuy (TD3's "Double" profile).
+      const others = page.getByTestId('other-prices');
+      await others.getByRole('button', { name: 'Add another price' }).click();
+      await others.getByLabel('Name').fill('Double rebuy');
+      await others.getByLabel('For').selectOption('rebuy');
+      await others.getByLabel('Prize pool part').fill('300');
+      await others.getByLabel('Chips').fill('40000');
       await td.tap('Save buy-in and rules', 'Changed the buy-in and rules');
+      await page.getByText('Rebuy “Double rebuy”').waitFor();
       await shoot('structure');
 
       // Registration: thirty players, then a thirty-first onto the waiting list.
@@ -336,8 +344,14 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
       expect(v.standings.entrants).toBe(31);
       expect(v.standings.reentries).toBe(1);
       expect(seatOfName(v, first)).not.toBeNull();
-      await (await td.entryActions('Flow Player 04')).getByRole('button', { name: 'Rebuy' }).click();
+      await (await td.entryActions('Flow Player 04'))
+        .getByRole('button', { name: 'Rebuy', exact: true })
+        .click();
       await td.done('Flow Player 04 rebought');
+      const poolBefore = (await view()).standings.prizePool.fromEntries;
+      await (await td.entryActions('Flow Player 04')).getByRole('button', { name: 'Double rebuy' }).click();
+      await td.done('Flow Player 04 rebought (Double rebuy)');
+      expect((await view()).standings.prizePool.fromEntries - poolBefore).toBe(30_000);
       await (await td.entryActions('Flow Player 05')).getByRole('button', { name: 'Add-on' }).click();
       await td.done('Flow Player 05 took the add-on');
       await td.button('Enter chip counts').click();
@@ -351,7 +365,7 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
       await td.button('Close chip counts').click();
       v = await view();
       for (const [name, n] of FINALISTS) expect(entryOf(v, name).chips).toBe(n);
-      expect(v.standings.rebuys).toBe(1);
+      expect(v.standings.rebuys).toBe(2);
       expect(v.standings.addOns).toBe(1);
 
       // Two out in one hand: the smaller stack takes the lower place; then balancing.

@@ -1,13 +1,30 @@
 /**
- * The price profiles a tournament sells, in the order the desk sells them. One place that
- * lists them, so more entry profiles per tournament (issue #14) show up here alone.
+ * The price profiles a tournament sells, in the order the desk sells them: the default of each
+ * kind, then the other prices (a cheaper re-entry, a double rebuy). One place that lists them.
  */
 import type { EntryProfile } from '../../../../../engine/money/types.ts';
 import type { TournamentConfig } from '../../../../../engine/tournament/types.ts';
 
-export function priceProfiles(
-  config: Pick<TournamentConfig, 'buyIn' | 'rebuy' | 'addOn'> | null,
-): EntryProfile[] {
+type Prices = Pick<TournamentConfig, 'buyIn' | 'rebuy' | 'addOn' | 'profiles'>;
+
+export function priceProfiles(config: Prices | null): EntryProfile[] {
   if (config === null) return [];
-  return [config.buyIn, config.rebuy, config.addOn].filter((p): p is EntryProfile => p !== null);
+  const defaults = [config.buyIn, config.rebuy, config.addOn].filter((p): p is EntryProfile => p !== null);
+  return [...defaults, ...(config.profiles ?? [])];
+}
+
+/** The prices of one kind, the default first (none when the tournament does not sell that kind). */
+export function pricesOf(config: Prices | null, kind: EntryProfile['kind']): EntryProfile[] {
+  return priceProfiles(config).filter((p) => p.kind === kind);
+}
+
+/** The command's price field: none for the default (or an unknown choice), else the profile id. */
+export function priceArgs(
+  config: Prices | null,
+  kind: EntryProfile['kind'],
+  chosen: string | undefined,
+): { profileId?: string } {
+  const [first, ...others] = pricesOf(config, kind);
+  if (first === undefined || chosen === undefined || chosen === first.id) return {};
+  return others.some((p) => p.id === chosen) ? { profileId: chosen } : {};
 }
