@@ -78,6 +78,16 @@ describe('pool lines', () => {
     expect(lines.find((l) => l.key === 'fixedRake')).toMatchObject({ amount: 20_000, role: 'minus' });
     expect(poolLines(pool, { bounties: false }).some((l) => l.key === 'fixedRake')).toBe(false);
   });
+  it('shows money the prizes leave unpaid after the prize pool, saying who keeps it', () => {
+    const lines = poolLines(pool, { bounties: false, unawarded: { amount: 8_000, keptAs: 'house' } });
+    expect(lines.at(-1)).toMatchObject({ key: 'unawarded', amount: 8_000, role: 'info' });
+    expect(lines.at(-1)?.note).toContain('kept by the house');
+    const carried = poolLines(pool, { bounties: false, unawarded: { amount: 5, keptAs: 'carried' } });
+    expect(carried.at(-1)?.note).toContain('carried over');
+    expect(poolLines(pool, { bounties: false, unawarded: null }).some((l) => l.key === 'unawarded')).toBe(
+      false,
+    );
+  });
 
   it('list the money from the desk to the prize pool, guarantee and overlay only when guaranteed', () => {
     expect(poolLines(pool, { bounties: false }).map((l) => [l.key, l.amount])).toEqual([

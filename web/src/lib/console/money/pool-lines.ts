@@ -16,7 +16,14 @@ export interface PoolLine {
   readonly note?: string;
 }
 
-export function poolLines(pool: PrizePool, options: { bounties: boolean }): PoolLine[] {
+export function poolLines(
+  pool: PrizePool,
+  options: {
+    bounties: boolean;
+    /** What the fixed prizes leave of the pool, kept by the house or carried over (`payout.unawarded`). */
+    unawarded?: { readonly amount: number; readonly keptAs: 'house' | 'carried' } | null;
+  },
+): PoolLine[] {
   const lines: PoolLine[] = [
     { key: 'collected', label: 'Collected', amount: pool.collected, role: 'info', note: 'taken at the desk' },
     { key: 'fees', label: 'Fee / rake', amount: pool.fees, role: 'minus', note: 'kept by the house' },
@@ -58,5 +65,16 @@ export function poolLines(pool: PrizePool, options: { bounties: boolean }): Pool
     });
   }
   lines.push({ key: 'total', label: 'Prize pool', amount: pool.total, role: 'total' });
+  const u = options.unawarded;
+  if (u && u.amount > 0) {
+    lines.push({
+      key: 'unawarded',
+      label: 'Not paid out',
+      amount: u.amount,
+      role: 'info',
+      note:
+        u.keptAs === 'house' ? 'the prizes leave it; kept by the house' : 'the prizes leave it; carried over',
+    });
+  }
   return lines;
 }
