@@ -1321,17 +1321,34 @@ export class VenueDO extends DurableObject<Env> {
     tournamentId: string,
     entryId: string,
   ): Promise<VenueAnswer<true>> {
+    return this.notePlayerEntries(venueId, tournamentId, [{ playerId, entryId }]);
+  }
+
+  /**
+   * Records players' entries in a tournament (their histories) in one write: an imported
+   * night's whole field at once. Unknown players and entries already noted are skipped.
+   */
+  notePlayerEntries(
+    venueId: string,
+    tournamentId: string,
+    rows: readonly { playerId: string; entryId: string }[],
+  ): Promise<VenueAnswer<true>> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
-      const p = resolvePlayer(store.players, playerId);
-      if (!p) return true as const;
-      const row = p.history.find((h) => h.tournamentId === tournamentId);
-      if (row?.entryIds.includes(entryId)) return true as const;
       const now = Date.now();
-      const history = row
-        ? p.history.map((h) => (h === row ? { ...h, entryIds: [...h.entryIds, entryId] } : h))
-        : [...p.history, { tournamentId, entryIds: [entryId], place: null, prize: 0, at: now }];
-      await store.write(now, { players: [{ ...p, history, updatedAt: now }] });
+      const changed = new Map<string, Player>();
+      for (const { playerId, entryId } of rows) {
+        const found = resolvePlayer(store.players, playerId);
+        if (!found) continue;
+        const p = changed.get(found.id) ?? found;
+        const row = p.history.find((h) => h.tournamentId === tournamentId);
+        if (row?.entryIds.includes(entryId)) continue;
+        const history = row
+          ? p.history.map((h) => (h === row ? { ...h, entryIds: [...h.entryIds, entryId] } : h))
+          : [...p.history, { tournamentId, entryIds: [entryId], place: null, prize: 0, at: now }];
+        changed.set(p.id, { ...p, history, updatedAt: now });
+      }
+      if (changed.size > 0) await store.write(now, { players: [...changed.values()] });
       return true as const;
     });
   }

@@ -152,8 +152,44 @@ describe('importTd3 on the hand-written mini.tdt', () => {
         { name: 'Bob Berg', playerId: 'td3-p-b' },
         { name: 'Cleo', playerId: 'td3-p-c' },
       ],
+      suggested: [],
     });
     expect(r.report.felt.places).toEqual({ Alice: 1, 'Bob Berg': 2, Cleo: 3 });
+  });
+
+  it("given suggestPlayers, when a new player's name is close to venue players, then the report offers them, minus any already matched", () => {
+    const r = ok(
+      importTd3(testdata('mini.tdt'), {
+        matchPlayer: (n) => (n === 'Alice' ? 'venue-a' : undefined),
+        suggestPlayers: (n) =>
+          n === 'Bob Berg'
+            ? [
+                { name: 'Bob Bergh', playerId: 'venue-b' },
+                { name: 'Alice B', playerId: 'venue-a' },
+              ]
+            : [],
+      }),
+    );
+    expect(r.report.players.suggested).toEqual([
+      { name: 'Bob Berg', playerId: 'td3-p-b', candidates: [{ name: 'Bob Bergh', playerId: 'venue-b' }] },
+    ]);
+    expect(r.report.players.created.map((p) => p.playerId)).toEqual(['td3-p-b', 'td3-p-c']);
+  });
+
+  it('given a confirmed match, when imported, then that player keeps the venue id through every entry and place', () => {
+    const r = ok(importTd3(testdata('mini.tdt'), { confirmedMatches: new Map([['td3-p-b', 'venue-b']]) }));
+    expect(r.report.players.matched).toEqual([{ name: 'Bob Berg', playerId: 'venue-b' }]);
+    expect(r.report.players.created.map((p) => p.playerId)).toEqual(['td3-p-a', 'td3-p-c']);
+    const bob = r.commands.filter((c) => 'playerId' in c.command && c.command.playerId === 'venue-b');
+    expect(bob.map((c) => c.command.type)).toEqual(['Register', 'Reenter']);
+    expect(r.commands.some((c) => 'playerId' in c.command && c.command.playerId === 'td3-p-b')).toBe(false);
+    expect(r.report.felt.places).toEqual({ Alice: 1, 'Bob Berg': 2, Cleo: 3 });
+  });
+
+  it('given a confirmed match for an id no player of the file has, then the import is refused naming it', () => {
+    expect(() =>
+      importTd3(testdata('mini.tdt'), { confirmedMatches: new Map([['td3-nobody', 'venue-b']]) }),
+    ).toThrow(expect.objectContaining({ code: 'TD3_MATCH_UNKNOWN', details: { playerId: 'td3-nobody' } }));
   });
 
   it('given a matcher naming one venue player for two TD3 players, then only the first gets it and the report says so', () => {
@@ -174,7 +210,7 @@ describe('importTd3 on the hand-written mini.tdt', () => {
     expect(r.commands).toHaveLength(1);
     expect(r.template?.structure.levels.map((l) => l.kind)).toEqual(['level', 'break', 'level']);
     expect(r.template?.buyIn).toMatchObject({ price: 10_000, fee: 1_050, chips: 10_000 });
-    expect(r.report.players).toEqual({ matched: [], created: [] });
+    expect(r.report.players).toEqual({ matched: [], created: [], suggested: [] });
   });
 
   it("given structure mode, when TD3 allows rebuys and an add-on, then the template carries TD3's settings", () => {

@@ -52,6 +52,7 @@ import {
   type Td3ImportReport,
   type Td3PlayerId,
   type Td3SeatingSummary,
+  type Td3Suggestion,
   td3Figures,
 } from './report.ts';
 import { seatingPlan } from './seating.ts';
@@ -64,6 +65,7 @@ export type {
   Td3PlayerId,
   Td3PlayerIds,
   Td3SeatingSummary,
+  Td3Suggestion,
 } from './report.ts';
 
 export interface Td3ImportOptions {
@@ -77,6 +79,16 @@ export interface Td3ImportOptions {
    * database), or undefined for a player the venue has to create.
    */
   readonly matchPlayer?: (name: string) => string | undefined;
+  /**
+   * The venue's players whose names are close to a TD3 name (not equal: those are
+   * `matchPlayer`'s), best first; offered in the report for the TD to confirm.
+   */
+  readonly suggestPlayers?: (name: string) => readonly Td3PlayerId[];
+  /**
+   * Matches the TD confirmed: a new player's id (`td3-<TD3 UUID>`, as the report gave it) to
+   * the venue player's id it is. A key naming no player of the file is refused.
+   */
+  readonly confirmedMatches?: ReadonlyMap<string, string>;
 }
 
 export interface TimedCommand {
@@ -464,13 +476,19 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
       felt: feltFigures(state, new Map()),
       differences: [],
       notImported: ['players, entries, busts, prizes and seating (structure-only import)'],
-      players: { matched: [], created: [] },
+      players: { matched: [], created: [], suggested: [] },
     } satisfies Td3ImportReport;
     return { commands, template, report, state };
   }
 
   apply({ type: 'OpenRegistration' }, createdAt);
-  const { playerIds, matched, created, notes: playerNotes } = playerIdsFor(t, tournamentId, options);
+  const {
+    playerIds,
+    matched,
+    created,
+    suggested,
+    notes: playerNotes,
+  } = playerIdsFor(t, tournamentId, options);
   notImported.push(...playerNotes);
   /** The Felt entry currently alive for each TD3 player id. */
   const entryOf = new Map<string, string>();
@@ -608,7 +626,7 @@ export function importTournament(t: Td3Tournament, options: Td3ImportOptions = {
     adjustments,
     rejected,
     notImported,
-    players: { matched, created },
+    players: { matched, created, suggested },
     seating,
     priceOf: (kind, paid) => prices.priceOf(kind, paid),
     ...(computed === undefined ? {} : { computed }),
@@ -639,19 +657,33 @@ function playerIdsFor(
   t: Td3Tournament,
   tournamentId: string,
   options: Td3ImportOptions,
-): { playerIds: Map<string, string>; matched: Td3PlayerId[]; created: Td3PlayerId[]; notes: string[] } {
+): {
+  playerIds: Map<string, string>;
+  matched: Td3PlayerId[];
+  created: Td3PlayerId[];
+  suggested: Td3Suggestion[];
+  notes: string[];
+} {
   const playerIds = new Map<string, string>();
   const matched: Td3PlayerId[] = [];
   const created: Td3PlayerId[] = [];
   const notes: string[] = [];
   const owner = new Map<string, string>();
   const fresh = new Set(t.players.map((p) => (p.id ? `td3-${p.id}` : '')));
+  const confirmed = options.confirmedMatches ?? new Map<string, string>();
+  for (const key of confirmed.keys()) {
+    if (!t.players.some((p) => p.entries.length > 0 && `td3-${p.id}` === key)) {
+      throw new DomainError('TD3_MATCH_UNKNOWN', `No player of this file has the id ${key}`, {
+        playerId: key,
+      });
+    }
+  }
   t.players.forEach((p, i) => {
     if (p.entries.length === 0) return;
-    const venueId = options.matchPlayer?.(p.name);
     // A venue id equal to another TD3 player's fresh id would merge two people; equal to this
     // player's own (an earlier import of the same player) it is the same person.
     const own = p.id ? `td3-${p.id}` : null;
+    const venueId = (own === null ? undefined : confirmed.get(own)) ?? options.matchPlayer?.(p.name);
     if (
       venueId !== undefined &&
       venueId !== '' &&
@@ -674,7 +706,14 @@ function playerIdsFor(
     playerIds.set(p.id, playerId);
     created.push({ name: p.name, playerId });
   });
-  return { playerIds, matched, created, notes };
+  // Offered after every player is placed, so no candidate is a venue player already taken.
+  const taken = new Set(matched.map((m) => m.playerId));
+  const suggested: Td3Suggestion[] = [];
+  for (const c of created) {
+    const candidates = (options.suggestPlayers?.(c.name) ?? []).filter((v) => !taken.has(v.playerId));
+    if (candidates.length > 0) suggested.push({ name: c.name, playerId: c.playerId, candidates });
+  }
+  return { playerIds, matched, created, suggested, notes };
 }
 
 /**

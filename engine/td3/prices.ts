@@ -5,6 +5,7 @@
  * other price that matches what it paid, made once per distinct price.
  */
 import type { EntryProfile, Minor } from '../money/types.ts';
+import { defaultProfile } from '../tournament/profiles.ts';
 
 /** What one TD3 record paid: the amount with its rake, the chips, and the profile's name. */
 export interface Td3Paid {
@@ -38,11 +39,7 @@ export class Td3Prices {
 
   /** The default of `kind` (null when the tournament has none of that kind). */
   defaultOf(kind: EntryProfile['kind']): EntryProfile | null {
-    return kind === 'buyin'
-      ? this.defaults.buyIn
-      : kind === 'rebuy'
-        ? this.defaults.rebuy
-        : this.defaults.addOn;
+    return defaultProfile(this.defaults, kind);
   }
 
   /**

@@ -63,6 +63,18 @@ export interface Td3PlayerId {
 export interface Td3PlayerIds {
   readonly matched: readonly Td3PlayerId[];
   readonly created: readonly Td3PlayerId[];
+  /**
+   * New players whose names are close to some of the venue's (a typo, a missing middle name):
+   * the TD may confirm one, and the import then uses the venue's id (`confirmedMatches`).
+   */
+  readonly suggested: readonly Td3Suggestion[];
+}
+
+export interface Td3Suggestion {
+  readonly name: string;
+  /** The new id the player gets unless the TD confirms a candidate. */
+  readonly playerId: string;
+  readonly candidates: readonly Td3PlayerId[];
 }
 
 export interface Td3SeatingSummary {

@@ -166,7 +166,7 @@ function joinEvents(
     name: player.name,
     kind,
     previousEntryId,
-    charge: chargeOf(profile ?? config.buyIn),
+    charge: chargeOf(profile),
   };
   const seat = seatEntry(state.seating, entryId, ctx);
   if (isDomainError(seat)) return seat;
@@ -475,7 +475,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
           type: 'RebuyTaken',
           ...stamp,
           entryId: e.entryId,
-          charge: chargeOf(profile ?? (config.rebuy as EntryProfile)),
+          charge: chargeOf(profile),
           declaredChips: chips ?? null,
         },
       ];
@@ -500,7 +500,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
           type: 'AddOnTaken',
           ...stamp,
           entryId: e.entryId,
-          charge: chargeOf(profile ?? (config.addOn as EntryProfile)),
+          charge: chargeOf(profile),
         },
       ];
     }

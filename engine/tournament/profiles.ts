@@ -14,31 +14,49 @@ const KIND_LABEL: Readonly<Record<EntryProfile['kind'], string>> = {
   addon: 'an add-on',
 };
 
+/** The parts of a config that name prices. */
+export type PriceConfig = Pick<TournamentConfig, 'buyIn' | 'rebuy' | 'addOn' | 'profiles'>;
+
+/** The default price of `kind`: null when the tournament sells none (no rebuys, no add-on). */
+export function defaultProfile(
+  config: Pick<TournamentConfig, 'buyIn' | 'rebuy' | 'addOn'>,
+  kind: EntryProfile['kind'],
+): EntryProfile | null {
+  switch (kind) {
+    case 'buyin':
+      return config.buyIn;
+    case 'rebuy':
+      return config.rebuy;
+    case 'addon':
+      return config.addOn;
+  }
+}
+
 /** Every profile of the tournament: the defaults first, then the other prices. */
-export function allProfiles(config: TournamentConfig): readonly EntryProfile[] {
+export function allProfiles(config: PriceConfig): readonly EntryProfile[] {
   const defaults = [config.buyIn, config.rebuy, config.addOn].filter((p): p is EntryProfile => p !== null);
   return [...defaults, ...(config.profiles ?? [])];
 }
 
 /** The profiles a desk may charge for `kind`, the default first. */
-export function profilesOfKind(
-  config: TournamentConfig,
-  kind: EntryProfile['kind'],
-): readonly EntryProfile[] {
+export function profilesOfKind(config: PriceConfig, kind: EntryProfile['kind']): readonly EntryProfile[] {
   return allProfiles(config).filter((p) => p.kind === kind);
 }
 
 /**
- * The profile to charge: the one named (which must be of `kind`), else the default of `kind`
- * (null when the tournament has none: the caller says why that kind is not on offer).
+ * The profile to charge: the one named (which must be of `kind`), else the default of `kind`.
+ * A kind the tournament does not sell is refused (the windows usually say so first).
  */
 export function chargedProfile(
-  config: TournamentConfig,
+  config: PriceConfig,
   kind: EntryProfile['kind'],
   profileId: string | undefined,
-): EntryProfile | null | DomainError {
+): EntryProfile | DomainError {
   if (profileId === undefined) {
-    return kind === 'buyin' ? config.buyIn : kind === 'rebuy' ? config.rebuy : config.addOn;
+    return (
+      defaultProfile(config, kind) ??
+      new DomainError('PROFILE_NOT_OFFERED', `This tournament does not sell ${KIND_LABEL[kind]}`, { kind })
+    );
   }
   const found = allProfiles(config).find((p) => p.id === profileId);
   if (found === undefined) {

@@ -209,6 +209,9 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
       await others.getByLabel('For').selectOption('rebuy');
       await others.getByLabel('Prize pool part').fill('300');
       await others.getByLabel('Chips').fill('40000');
+      if (runtime.name === 'box') {
+        await others.screenshot({ path: 'test-results/screenshots/console-other-prices-phone.png' });
+      }
       await td.tap('Save buy-in and rules', 'Changed the buy-in and rules');
       await page.getByText('Rebuy “Double rebuy”').waitFor();
       await shoot('structure');
@@ -588,12 +591,26 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
           `TD3 fixtures not found at ${FIXTURE_DIR}: the TD3 upload through the console is skipped`,
         );
       } else {
+        // The venue knows "Joakim Hansen"; the file's "Joakim H" is offered as him, not matched on a guess.
+        const joakim = (await (
+          await fetch(`${server.url}/api/v1/venues/${DEMO_VENUE.id}/players`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'Joakim Hansen' }),
+          })
+        ).json()) as { player: { id: string } };
         await file.setInputFiles(join(FIXTURE_DIR, 'ORF_Poker_20250605.tdt'));
         const report = page.getByTestId('td3-report');
         await report.waitFor();
         await expect.poll(() => report.textContent()).toMatch(/players matched to the venue’s, \d+ new/);
+        const suggestions = page.getByTestId('td3-suggestions');
+        const joakimH = suggestions.getByRole('group', { name: 'Joakim H', exact: true });
+        await joakimH.getByRole('radio', { name: 'Same as Joakim Hansen' }).check();
         if (runtime.name === 'box') {
           await shootAllSizes(page, 'console-tournaments-td3-check');
+          await suggestions.screenshot({
+            path: 'test-results/screenshots/console-td3-suggestions-phone.png',
+          });
           expect(await seriousA11yViolations(page), 'axe on the TD3 check').toEqual([]);
         }
         expect((await list()).length).toBe(before);
@@ -602,6 +619,42 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
           (u) => /\/staff\/t\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(templateId),
         );
         expect((await list()).length).toBe(before + 1);
+        const importedId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+        // The confirmed Joakim H is the venue's Joakim Hansen: the night is in his history.
+        const history = await (
+          await fetch(`${server.url}/api/v1/venues/${DEMO_VENUE.id}/players/${joakim.player.id}`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).text();
+        expect(history).toContain(importedId);
+        // TD3's prizes left 100.00 of the pot unpaid: the money tab says so, kept by the house.
+        await page.goto(`${server.url}/v/${DEMO_VENUE.id}/staff/t/${importedId}/money`);
+        const unpaid = page.getByTestId('pool-unawarded');
+        await expect.poll(() => unpaid.textContent(), { timeout: 15_000 }).toMatch(/Not paid out.*100/s);
+        expect(await unpaid.textContent()).toContain('kept by the house');
+        if (runtime.name === 'box') {
+          await page
+            .getByTestId('prize-pool-card')
+            .screenshot({ path: 'test-results/screenshots/console-money-unpaid-phone.png' });
+        }
+
+        // Only the structure, as a template: saved, offered among the templates, no tournament made.
+        await page.goto(tournaments);
+        await page.getByRole('button', { name: 'From a TD3 file' }).click();
+        await page.getByLabel('TD3 file (.tdt)').setInputFiles(join(FIXTURE_DIR, 'ORF_Poker_20250605.tdt'));
+        await page.getByTestId('td3-report').waitFor();
+        await page.getByRole('button', { name: 'Import only the structure (template)' }).click();
+        await expect
+          .poll(() => page.getByRole('status').allTextContents(), { timeout: 15_000 })
+          .toContainEqual(expect.stringMatching(/^Saved the structure as the template/));
+        expect((await list()).length).toBe(before + 1);
+        const templates = (await (
+          await fetch(`${server.url}/api/v1/venues/${DEMO_VENUE.id}/templates`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).json()) as { templates: { name: string; source: string }[] };
+        expect(templates.templates.some((t) => t.source === 'td3')).toBe(true);
+        await page.goto(`${server.url}/v/${DEMO_VENUE.id}/staff/t/${importedId}`);
       }
 
       // The switcher jumps to another of the venue's tournaments still to play.

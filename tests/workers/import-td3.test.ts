@@ -84,4 +84,79 @@ describe('POST /api/v1/venues/:venueId/imports/td3', () => {
     expect(anonymous.status).toBe(401);
     expect(await listed(s)).toEqual([]);
   });
+
+  it('suggests venue players with close names, imports the confirmed ones under their ids, and refuses a bad match', async () => {
+    const s = await signUpVenue(selfTarget, { prefix: 'import' });
+    const bergh = (await (await s.post(`${s.base}/players`, { name: 'Bob Bergh' })).json()) as {
+      player: { id: string };
+    };
+    const venueId = bergh.player.id;
+    type Report = {
+      report: {
+        players: {
+          matched: { name: string; playerId: string }[];
+          suggested: { name: string; playerId: string; candidates: { name: string; playerId: string }[] }[];
+        };
+      };
+    };
+    const check = (await (await upload(s, '?dryRun=true', mini)).json()) as Report;
+    expect(check.report.players.matched).toEqual([]);
+    expect(check.report.players.suggested).toEqual([
+      { name: 'Bob Berg', playerId: 'td3-p-b', candidates: [{ name: 'Bob Bergh', playerId: venueId }] },
+    ]);
+    // A venue player that does not exist, or a TD3 id the file lacks: refused, nothing made.
+    const unknownPlayer = await upload(s, '?matches=td3-p-b=nobody', mini);
+    expect(unknownPlayer.status).toBe(422);
+    expect(((await unknownPlayer.json()) as { error: { code: string } }).error.code).toBe('PLAYER_NOT_FOUND');
+    const unknownId = await upload(s, `?matches=td3-zz=${venueId}`, mini);
+    expect(unknownId.status).toBe(422);
+    expect(((await unknownId.json()) as { error: { code: string } }).error.code).toBe('TD3_MATCH_UNKNOWN');
+    expect((await upload(s, '?matches=garbage', mini)).status).toBe(400);
+    expect(await listed(s)).toEqual([]);
+
+    const res = await upload(s, `?matches=td3-p-b=${venueId}`, mini);
+    const body = (await res.json()) as Report & { tournament: { id: string } };
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.report.players.matched).toEqual([{ name: 'Bob Berg', playerId: venueId }]);
+    // The venue's Bob Bergh now has the night in his history, and no second Bob was made.
+    const history = (await (await s.fetch(`${s.base}/players/${venueId}`)).json()) as {
+      player: { history: { tournamentId: string }[] };
+    };
+    expect(JSON.stringify(history)).toContain(body.tournament.id);
+    const cleo = await (await s.fetch(`${s.base}/players/td3-p-c`)).json();
+    expect(JSON.stringify(cleo), 'a new player has the night too').toContain(body.tournament.id);
+    const players = (await (await s.fetch(`${s.base}/players?limit=100`)).json()) as {
+      players: { player: { id: string } }[];
+    };
+    expect(players.players.map((p) => p.player.id)).not.toContain('td3-p-b');
+  });
+
+  it('keeps other prices in a template, and a tournament made from it has them', async () => {
+    const s = await signUpVenue(selfTarget, { prefix: 'import' });
+    const template = (await (await upload(s, '?mode=structure', mini)).json()) as {
+      template: Record<string, unknown> & { id: string };
+    };
+    const { id: _id, createdAt: _c, source: _s, ...body } = template.template;
+    const double = {
+      id: 'double',
+      name: 'Double rebuy',
+      kind: 'rebuy',
+      price: 20_000,
+      fee: 0,
+      chips: 20_000,
+      bounty: 0,
+    };
+    const saved = await s.post(`${s.base}/templates`, {
+      ...body,
+      name: 'With a double rebuy',
+      settings: { ...(body.settings as object), profiles: [double] },
+    });
+    const savedBody = (await saved.json()) as { template: { id: string } };
+    expect(saved.status, JSON.stringify(savedBody)).toBe(201);
+    const id = await s.newTournament('Double Cup', savedBody.template.id);
+    const view = (await (await s.fetch(`${s.base}/tournaments/${id}`)).json()) as {
+      config: { profiles?: unknown[] };
+    };
+    expect(view.config.profiles).toEqual([double]);
+  });
 });

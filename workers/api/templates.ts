@@ -28,9 +28,10 @@ export const TournamentSetup = z
     buyIn: profile('buyin'),
     rebuy: profile('rebuy').nullable().default(null),
     addOn: profile('addon').nullable().default(null),
-    /** Other CreateTournament settings (rules, addedMoney, fixedRake, guarantee, payout); checked by the engine's schema. */
+    /** Other CreateTournament settings (other prices, rules, addedMoney, fixedRake, guarantee, payout); checked by the engine's schema. */
     settings: z
       .object({
+        profiles: z.array(z.union([profile('buyin'), profile('rebuy'), profile('addon')])).max(50),
         rules: z.record(z.string(), z.unknown()),
         addedMoney: minor,
         fixedRake: minor,

@@ -246,6 +246,11 @@ export interface Td3ImportAnswer {
   readonly [k: string]: unknown;
 }
 
+function matchesQuery(matches: Readonly<Record<string, string>> | undefined): { matches?: string } {
+  const pairs = Object.entries(matches ?? {}).map(([newId, playerId]) => `${newId}=${playerId}`);
+  return pairs.length === 0 ? {} : { matches: pairs.join(',') };
+}
+
 /** Calls a signed-in staff member makes, bound to a venue; every request carries the token. */
 export function staffApi(venueId: string, token: () => string | null, onError: (e: unknown) => void) {
   const auth = () => ({ authorization: `Bearer ${token() ?? ''}` });
@@ -296,10 +301,25 @@ export function staffApi(venueId: string, token: () => string | null, onError: (
           body: { commandId, type, payload: payload as Record<string, unknown> },
         }),
       ).then((r) => ({ ...(r as unknown as CommandAnswer), commandId })),
-    importTd3: (file: Blob, options: { dryRun: boolean; mode: 'tournament' | 'structure' }) =>
+    /** `matches`: new TD3 player id -> the venue player the TD confirmed they are. */
+    importTd3: (
+      file: Blob,
+      options: {
+        dryRun: boolean;
+        mode: 'tournament' | 'structure';
+        matches?: Readonly<Record<string, string>>;
+      },
+    ) =>
       send(
         client.POST('/venues/{venueId}/imports/td3', {
-          params: { ...v, query: { dryRun: options.dryRun ? 'true' : 'false', mode: options.mode } },
+          params: {
+            ...v,
+            query: {
+              dryRun: options.dryRun ? 'true' : 'false',
+              mode: options.mode,
+              ...matchesQuery(options.matches),
+            },
+          },
           headers: { ...auth(), 'content-type': 'application/octet-stream' },
           body: file as never,
           bodySerializer: (b: unknown) => b as Blob,

@@ -4306,6 +4306,8 @@ export type paths = {
             parameters: {
                 query?: {
                     dryRun?: "true" | "false";
+                    /** @description Suggested matches the TD confirmed: new id = venue player id, comma-separated */
+                    matches?: string;
                     mode?: "tournament" | "structure";
                 };
                 header?: never;
@@ -8220,6 +8222,34 @@ export type components = {
                 payout?: {
                     [key: string]: unknown;
                 };
+                profiles?: ({
+                    bounty: number;
+                    chips: number;
+                    fee: number;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "buyin";
+                    name: string;
+                    price: number;
+                } | {
+                    bounty: number;
+                    chips: number;
+                    fee: number;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "rebuy";
+                    name: string;
+                    price: number;
+                } | {
+                    bounty: number;
+                    chips: number;
+                    fee: number;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "addon";
+                    name: string;
+                    price: number;
+                })[];
                 rules?: {
                     [key: string]: unknown;
                 };
@@ -8417,6 +8447,34 @@ export type components = {
                 payout?: {
                     [key: string]: unknown;
                 };
+                profiles?: ({
+                    bounty: number;
+                    chips: number;
+                    fee: number;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "buyin";
+                    name: string;
+                    price: number;
+                } | {
+                    bounty: number;
+                    chips: number;
+                    fee: number;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "rebuy";
+                    name: string;
+                    price: number;
+                } | {
+                    bounty: number;
+                    chips: number;
+                    fee: number;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "addon";
+                    name: string;
+                    price: number;
+                })[];
                 rules?: {
                     [key: string]: unknown;
                 };

@@ -3,19 +3,20 @@
  * kind, then the other prices (a cheaper re-entry, a double rebuy). One place that lists them.
  */
 import type { EntryProfile } from '../../../../../engine/money/types.ts';
-import type { TournamentConfig } from '../../../../../engine/tournament/types.ts';
+import {
+  allProfiles,
+  type PriceConfig as Prices,
+  profilesOfKind,
+} from '../../../../../engine/tournament/profiles.ts';
 
-type Prices = Pick<TournamentConfig, 'buyIn' | 'rebuy' | 'addOn' | 'profiles'>;
-
-export function priceProfiles(config: Prices | null): EntryProfile[] {
-  if (config === null) return [];
-  const defaults = [config.buyIn, config.rebuy, config.addOn].filter((p): p is EntryProfile => p !== null);
-  return [...defaults, ...(config.profiles ?? [])];
+/** Every price, the defaults first; none before the tournament is set up. */
+export function priceProfiles(config: Prices | null): readonly EntryProfile[] {
+  return config === null ? [] : allProfiles(config);
 }
 
 /** The prices of one kind, the default first (none when the tournament does not sell that kind). */
-export function pricesOf(config: Prices | null, kind: EntryProfile['kind']): EntryProfile[] {
-  return priceProfiles(config).filter((p) => p.kind === kind);
+export function pricesOf(config: Prices | null, kind: EntryProfile['kind']): readonly EntryProfile[] {
+  return config === null ? [] : profilesOfKind(config, kind);
 }
 
 /** The command's price field: none for the default (or an unknown choice), else the profile id. */
