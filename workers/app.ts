@@ -13,6 +13,7 @@ import { staff } from './api/staff.ts';
 import { venueStub } from './api/stubs.ts';
 import { support } from './api/support.ts';
 import { templates } from './api/templates.ts';
+import { tournamentExport } from './api/tournament-export.ts';
 import { tournaments } from './api/tournaments.ts';
 import { venue } from './api/venue.ts';
 import type { AppEnv } from './http/auth.ts';
@@ -49,9 +50,10 @@ export function createApi() {
     return venueCors(c, next);
   });
   api.use('*', async (c, next) => {
-    // TD3 files have their own limit; a box mirroring a large player database comes from the
+    // TD3 files and tournament exports have their own limits; a box mirroring a large player database comes from the
     // box's own process (its local key is checked by the route).
-    if (c.req.path.endsWith('/imports/td3') || c.req.path.startsWith('/api/v1/box/')) return next();
+    if (/\/imports\/(?:td3|tournament)$/.test(c.req.path) || c.req.path.startsWith('/api/v1/box/'))
+      return next();
     return bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
@@ -68,6 +70,7 @@ export function createApi() {
     .route('/', displays)
     .route('/', support)
     .route('/', importTd3Route)
+    .route('/', tournamentExport)
     .route('/', tournaments)
     .route('/', players)
     .route('/', staff)

@@ -15,6 +15,7 @@ import {
 } from '../../engine/tournament/command-log.ts';
 import { decide } from '../../engine/tournament/decide.ts';
 import { evolve } from '../../engine/tournament/evolve.ts';
+import { foldHistory, type HistoryEvent } from '../../engine/tournament/history.ts';
 import { mapHas } from '../../engine/tournament/pmap.ts';
 import { replay, restore, snapshot } from '../../engine/tournament/replay.ts';
 import type {
@@ -25,6 +26,7 @@ import type {
 import type { StoredEvent, WriteOp } from '../storage/port.ts';
 import { packSnapshot, unpackSnapshot } from '../storage/snapshot-codec.ts';
 import type { TournamentLog } from './log.ts';
+import { stateHash } from './state-hash.ts';
 
 /**
  * Snapshot after this many events since the last one: a cold start then reads one snapshot and
@@ -161,6 +163,45 @@ export class TournamentHost {
       ]);
       this.#state = next;
       this.#seq = events[events.length - 1]?.seq ?? 0;
+      this.#snapshotSeq = this.#seq;
+      return { ok: true, seq: this.#seq, events: [], repeated: false };
+    });
+  }
+
+  /**
+   * Imports an exported history into an empty tournament: the events are folded by the
+   * engine (a refused one names its seq), the result must hash to `expectedHash` (the state
+   * the export was taken from), and only then are they appended in ONE atomic batch with a
+   * snapshot, numbered 1, 2, 3 … as in the file. A refusal leaves nothing behind.
+   */
+  importEvents(events: readonly HistoryEvent[], expectedHash: string, now: number): Promise<CommandAnswer> {
+    return this.log.exclusive(async () => {
+      const refuse = (code: string, message: string, details: unknown): CommandAnswer => ({
+        ok: false,
+        error: { code, message, details: JSON.stringify(details) },
+      });
+      if (this.#seq !== 0) return refuse('IMPORT_CONFLICT', 'Import needs a new, empty tournament', {});
+      const next = foldHistory(events, this.log.tournamentId);
+      if (isDomainError(next)) return refuse(next.code, next.message, next.details ?? {});
+      const hash = await stateHash(next);
+      if (hash !== expectedHash) {
+        return refuse(
+          'HISTORY_HASH_MISMATCH',
+          'The events replay to another state than the file says (stateHash): the file was changed or is damaged',
+          { expected: expectedHash, replayed: hash },
+        );
+      }
+      const drafts = events.map(({ event }) => ({
+        type: event.type,
+        at: event.at,
+        body: JSON.stringify(event),
+      }));
+      const body = await this.#snapshotBody(next);
+      const stored = await this.log.append(drafts, (seq) => [
+        { op: 'snapshot', tournamentId: this.log.tournamentId, seq, body, savedAt: now },
+      ]);
+      this.#state = next;
+      this.#seq = stored[stored.length - 1]?.seq ?? 0;
       this.#snapshotSeq = this.#seq;
       return { ok: true, seq: this.#seq, events: [], repeated: false };
     });

@@ -14,6 +14,7 @@ import {
   tablesPage,
 } from '../../engine/publish/paging.ts';
 import { PUBLISH_ALL, type Publication, publicEventBody, publicView } from '../../engine/publish/publish.ts';
+import type { HistoryEvent } from '../../engine/tournament/history.ts';
 import { clockAt } from '../../engine/tournament/standings.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import type { Env } from '../../workers/env.ts';
@@ -36,6 +37,7 @@ import { meter } from '../usage/meter.ts';
 import { type ClockSource, clockSource } from './clock-source.ts';
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
 import { TournamentLog } from './log.ts';
+import { stateHash } from './state-hash.ts';
 import { tournamentView } from './view.ts';
 
 /** The live channels, each with its own frames and view. */
@@ -388,6 +390,35 @@ export class TournamentDO extends DurableObject<Env> {
       await this.#armClockCues(tournamentId, host);
     }
     return answer;
+  }
+
+  /**
+   * Imports an exported history (JSON text of HistoryEvent[]) into this new tournament,
+   * atomically, when it replays to `expectedHash` (tournament-export.ts checks the file).
+   */
+  async importEvents(
+    tournamentId: string,
+    historyJson: string,
+    expectedHash: string,
+  ): Promise<CommandAnswer> {
+    const host = await this.#hostFor(tournamentId);
+    const events = JSON.parse(historyJson) as HistoryEvent[];
+    const answer = await host.importEvents(events, expectedHash, this.#clock.now());
+    if (answer.ok) {
+      await this.#remember(tournamentId);
+      await this.#fanOut(host, [], answer.seq);
+      await this.#armClockCues(tournamentId, host);
+    }
+    return answer;
+  }
+
+  /** What an export starts with: the seq it covers, the config and state hash at that seq. */
+  async exportHead(tournamentId: string): Promise<{ seq: number; stateHash: string; config: string } | null> {
+    const host = await this.#hostFor(tournamentId);
+    // The state is a value: taken here, a command appended meanwhile does not change it.
+    const { state, seq } = host;
+    if (seq === 0) return null;
+    return { seq, stateHash: await stateHash(state), config: JSON.stringify(state.config) };
   }
 
   /** The state as the API shows it (JSON text: standings, clock at now, seating). */

@@ -168,7 +168,12 @@ export class VenueDO extends DurableObject<Env> {
    * The caller's current staff record when they may do `permission` here. Support staff are
    * allowed reads only, and each read is written to the venue's audit log (DESIGN.md).
    */
-  async #authorize(store: VenueStore, caller: Caller, permission: Permission): Promise<StaffRecord | null> {
+  async #authorize(
+    store: VenueStore,
+    caller: Caller,
+    permission: Permission,
+    subject?: Readonly<Record<string, string | number>>,
+  ): Promise<StaffRecord | null> {
     if (caller.role === 'support') {
       if (!can('support', permission)) {
         throw new AuthError('FORBIDDEN', `Support staff may not ${permission} (support is read-only)`, {
@@ -182,7 +187,8 @@ export class VenueDO extends DurableObject<Env> {
             actorRole: 'support',
             action: 'support.read',
             target: permission,
-            details: null,
+            // What was read, when the route names it (a tournament, the seq it was viewed at).
+            details: subject ?? null,
           },
         ],
       });
@@ -503,10 +509,15 @@ export class VenueDO extends DurableObject<Env> {
   }
 
   /** Checks the caller may do `permission` here (used by routes whose data lives elsewhere). */
-  authorize(venueId: string, caller: Caller, permission: Permission): Promise<VenueAnswer<true>> {
+  authorize(
+    venueId: string,
+    caller: Caller,
+    permission: Permission,
+    subject?: Readonly<Record<string, string | number>>,
+  ): Promise<VenueAnswer<true>> {
     return answer(async () => {
       const { store } = await this.#venue(venueId);
-      await this.#authorize(store, caller, permission);
+      await this.#authorize(store, caller, permission, subject);
       return true as const;
     });
   }

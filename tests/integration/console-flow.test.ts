@@ -661,6 +661,37 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
       await page.getByLabel('Switch tournament').selectOption({ label: 'Template Cup · Announced' });
       await page.waitForURL((u) => u.pathname.endsWith(`/staff/t/${templateId}`));
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Template Cup');
+      // The whole history as a file from the log tab, imported again as a new tournament.
+      await page.goto(`${server.url}/v/${DEMO_VENUE.id}/staff/t/${templateId}/log`);
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Download the whole history' }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe(`tournament-${templateId}.felt.json`);
+      const exported = await download.path();
+      const count = (await list()).length;
+      await page.goto(tournaments);
+      await page.getByRole('button', { name: 'From a Felt export' }).click();
+      const exportFile = page.getByLabel('Felt export file (.felt.json)');
+      await exportFile.setInputFiles({
+        name: 'broken.felt.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"format":"felt-tournament","version":9}'),
+      });
+      await expect
+        .poll(() => page.getByTestId('export-import-error').textContent(), { timeout: 15_000 })
+        .toContain('version 9');
+      expect((await list()).length).toBe(count);
+      if (runtime.name === 'box') await shootAllSizes(page, 'console-tournaments-from-export');
+      await exportFile.setInputFiles(exported);
+      await page.waitForURL(
+        (u) => /\/staff\/t\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(templateId),
+        {
+          timeout: 15_000,
+        },
+      );
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Template Cup');
+      expect((await list()).length).toBe(count + 1);
+
       await page.goto(tournaments);
       await expect.poll(() => page.getByTestId('tournament-list').textContent()).toContain('Flow Cup');
       if (runtime.name === 'box') {

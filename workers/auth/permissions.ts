@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'tournaments.read',
   'tournaments.create',
   'tournaments.import',
+  'tournaments.export',
   'run.entries',
   'run.busts',
   'run.seating',
@@ -45,6 +46,7 @@ const READS: readonly Permission[] = [
   'players.contact',
   'templates.read',
   'tournaments.read',
+  'tournaments.export',
   'live.staff',
   'audit.read',
 ];

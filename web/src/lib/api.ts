@@ -325,6 +325,25 @@ export function staffApi(venueId: string, token: () => string | null, onError: (
           bodySerializer: (b: unknown) => b as Blob,
         }),
       ).then((r) => r as unknown as Td3ImportAnswer),
+    /** The tournament's whole history as the export file's text (docs/EXPORT.md). */
+    exportTournament: (id: string) =>
+      send(
+        client.GET('/venues/{venueId}/tournaments/{id}/export', {
+          params: t(id),
+          headers: auth(),
+          parseAs: 'text',
+        }),
+      ).then((r) => r as unknown as string),
+    /** An export file imported as a new tournament of this venue. */
+    importExport: (file: Blob) =>
+      send(
+        client.POST('/venues/{venueId}/imports/tournament', {
+          params: v,
+          headers: { ...auth(), 'content-type': 'application/json' },
+          body: file as never,
+          bodySerializer: (b: unknown) => b as Blob,
+        }),
+      ).then((r) => r as unknown as { tournament: { id: string; name: string; seq: number } }),
     staff: () =>
       send(client.GET('/venues/{venueId}/staff', { params: v, headers: auth() })).then((r) => r.staff),
     invite: (name: string, email: string, role: StaffRole) =>
