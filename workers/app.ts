@@ -14,6 +14,7 @@ import { venueStub } from './api/stubs.ts';
 import { support } from './api/support.ts';
 import { templates } from './api/templates.ts';
 import { tournamentExport } from './api/tournament-export.ts';
+import { tournamentHistory } from './api/tournament-history.ts';
 import { tournaments } from './api/tournaments.ts';
 import { venue } from './api/venue.ts';
 import type { AppEnv } from './http/auth.ts';
@@ -71,6 +72,7 @@ export function createApi() {
     .route('/', support)
     .route('/', importTd3Route)
     .route('/', tournamentExport)
+    .route('/', tournamentHistory)
     .route('/', tournaments)
     .route('/', players)
     .route('/', staff)

@@ -38,6 +38,7 @@ import { type ClockSource, clockSource } from './clock-source.ts';
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
 import { TournamentLog } from './log.ts';
 import { stateHash } from './state-hash.ts';
+import { statesAt } from './time-travel.ts';
 import { tournamentView } from './view.ts';
 
 /** The live channels, each with its own frames and view. */
@@ -419,6 +420,16 @@ export class TournamentDO extends DurableObject<Env> {
     const { state, seq } = host;
     if (seq === 0) return null;
     return { seq, stateHash: await stateHash(state), config: JSON.stringify(state.config) };
+  }
+
+  /**
+   * The staff view as it was right after each of `seqs` (time travel, read-only: the clock as
+   * it stood at that event), as JSON text keyed by seq. Seqs must be 1 … lastSeq.
+   */
+  async viewsAt(tournamentId: string, seqs: readonly number[]): Promise<string> {
+    const states = await statesAt(await this.#logFor(tournamentId), seqs);
+    const views = [...states].map(([seq, { state, at }]) => [seq, tournamentView(state, seq, at)]);
+    return JSON.stringify(Object.fromEntries(views));
   }
 
   /** The state as the API shows it (JSON text: standings, clock at now, seating). */

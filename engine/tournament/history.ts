@@ -28,46 +28,57 @@ export function foldHistory(
   uptoSeq = Number.POSITIVE_INFINITY,
 ): TournamentState | DomainError {
   let state = initialState(tournamentId);
-  for (const [i, { seq, event }] of events.entries()) {
-    if (seq > uptoSeq) break;
-    if (seq !== i + 1) {
-      return new DomainError(
-        'HISTORY_SEQ',
-        `Event ${i + 1} has seq ${seq}: seqs must run 1, 2, 3 … with no gap`,
-        {
-          index: i,
-          seq,
-          expected: i + 1,
-        },
-      );
-    }
-    if (i === 0 && event.type !== 'TournamentCreated') {
-      return new DomainError('HISTORY_START', `The first event is ${event.type}, not TournamentCreated`, {
-        seq,
-        type: event.type,
-      });
-    }
-    if (i > 0 && event.type === 'TournamentCreated') {
-      return new DomainError('HISTORY_EVENT_REFUSED', `Event ${seq} creates the tournament a second time`, {
-        seq,
-        type: event.type,
-      });
-    }
-    try {
-      state = evolve(state, event);
-    } catch (e) {
-      // evolve throws only on an event no decider would have produced (its invariants).
-      return new DomainError(
-        'HISTORY_EVENT_REFUSED',
-        `The engine refuses event ${seq} (${event.type}): ${String((e as Error).message ?? e)}`,
-        {
-          seq,
-          type: event.type,
-        },
-      );
-    }
+  for (const [i, e] of events.entries()) {
+    if (e.seq > uptoSeq) break;
+    const next = foldEvent(state, e, i + 1);
+    if (next instanceof DomainError) return next;
+    state = next;
   }
   return state;
+}
+
+/**
+ * One step of a fold: `e` applied to `state`, where `e` must be event number `expected` of
+ * the history (so a history read page by page folds as one read whole).
+ */
+export function foldEvent(
+  state: TournamentState,
+  { seq, event }: HistoryEvent,
+  expected: number,
+): TournamentState | DomainError {
+  if (seq !== expected) {
+    return new DomainError(
+      'HISTORY_SEQ',
+      `Event ${expected} has seq ${seq}: seqs must run 1, 2, 3 … with no gap`,
+      {
+        index: expected - 1,
+        seq,
+        expected,
+      },
+    );
+  }
+  if (expected === 1 && event.type !== 'TournamentCreated') {
+    return new DomainError('HISTORY_START', `The first event is ${event.type}, not TournamentCreated`, {
+      seq,
+      type: event.type,
+    });
+  }
+  if (expected > 1 && event.type === 'TournamentCreated') {
+    return new DomainError('HISTORY_EVENT_REFUSED', `Event ${seq} creates the tournament a second time`, {
+      seq,
+      type: event.type,
+    });
+  }
+  try {
+    return evolve(state, event);
+  } catch (e) {
+    // evolve throws only on an event no decider would have produced (its invariants).
+    return new DomainError(
+      'HISTORY_EVENT_REFUSED',
+      `The engine refuses event ${seq} (${event.type}): ${String((e as Error).message ?? e)}`,
+      { seq, type: event.type },
+    );
+  }
 }
 
 /**

@@ -404,6 +404,29 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
         .waitFor();
       expect((await view()).standings.playersLeft).toBe(28);
 
+      // As it was (read-only): right before the double bust 30 were left; since then two busted.
+      const rows = page.getByTestId('log-row');
+      const oldest = rows.nth((await rows.count()) - 1);
+      await oldest.getByRole('button', { name: 'As it was' }).click();
+      await expect
+        .poll(() => oldest.getByTestId('as-it-was-players').textContent(), { timeout: 15_000 })
+        .toBe('0 / 0');
+      const beforeBust = busted.last().locator('xpath=following-sibling::li[1]');
+      await beforeBust.getByRole('button', { name: 'As it was' }).click();
+      const past = beforeBust.getByTestId('as-it-was');
+      await expect
+        .poll(() => past.getByTestId('as-it-was-players').textContent(), { timeout: 15_000 })
+        .toMatch(/^30 \/ \d+$/);
+      await expect
+        .poll(() => past.getByTestId('as-it-was-changes').textContent())
+        .toContain(`${a} · status: active → busted`);
+      if (runtime.name === 'box') {
+        await past.screenshot({ path: 'test-results/screenshots/console-log-as-it-was-phone.png' });
+      }
+      expect(await oldest.getByTestId('as-it-was').count(), 'one open at a time').toBe(0);
+      await past.getByRole('button', { name: 'Close' }).click();
+      expect((await view()).standings.playersLeft, 'looking back changes nothing').toBe(28);
+
       await td.tab('Seating');
       await page.getByTestId('pending-moves').waitFor();
       await shoot('seating-moves');

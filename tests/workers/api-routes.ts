@@ -4,6 +4,7 @@
  * everything, and a snapshot of what the venue's owner (and the public) can observe, so a
  * test can show that refused requests changed nothing.
  */
+import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
 import { sessionFor, signUpVenue, TEST_PASSWORD, type VenueSession } from '../contract/session.ts';
 import type { ApiTarget } from '../contract/target.ts';
@@ -58,7 +59,8 @@ export function fill(path: string, ids: Partial<Record<keyof Ids, string>>): str
   return (
     API +
     path.replace(/\{(\w+)\}/g, (_, name: string) => {
-      return ids[name as keyof Ids] ?? UNKNOWN_ID;
+      // A seq is a number: 1, the tournament's creation, exists in every tournament.
+      return ids[name as keyof Ids] ?? (name === 'seq' ? '1' : UNKNOWN_ID);
     })
   );
 }
@@ -228,4 +230,22 @@ export function errorCode(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The operator key the test Worker is configured with (wrangler test vars). */
+export const ADMIN_KEY = (env as { FELT_ADMIN_KEY?: string }).FELT_ADMIN_KEY ?? 'test-operator-key';
+
+/** A new support account (made with the operator key), signed in. */
+export async function supportSession(target: ApiTarget): Promise<{ token: string; userId: string }> {
+  const email = `support-${crypto.randomUUID().slice(0, 8)}@felt.test`;
+  const created = await postJson(
+    target,
+    `${API}/support/accounts`,
+    { name: 'Sigrid Support', email, password: TEST_PASSWORD },
+    { 'x-felt-admin-key': ADMIN_KEY },
+  );
+  expect(created.status).toBe(201);
+  const signedIn = await postJson(target, `${API}/support/auth/password`, { email, password: TEST_PASSWORD });
+  expect(signedIn.status).toBe(200);
+  return (await json(signedIn)) as { token: string; userId: string };
 }

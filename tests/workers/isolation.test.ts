@@ -110,6 +110,12 @@ function attemptsFor(
           add(jsonInit('POST', { commandId: crypto.randomUUID(), type, payload }), '', `${key} ${type}`);
         }
         break;
+      case 'POST /venues/{venueId}/imports/tournament':
+        add({ method: 'POST', body: exportOfA });
+        break;
+      case 'GET /venues/{venueId}/tournaments/{id}/history-diff':
+        add({ method: 'GET' }, '?from=1&to=1');
+        break;
       case 'POST /venues/{venueId}/imports/td3':
         add({ method: 'POST', body: mini });
         add({ method: 'POST', body: mini }, '?mode=structure', `${key}?mode=structure`);
@@ -162,6 +168,9 @@ async function attempt(member: Member, a: Attempt): Promise<{ status: number; co
   return { status: res.status, code, text: text.slice(0, 200) };
 }
 
+/** A's tournament as an export file (set in beforeAll; a body for POST …/imports/tournament). */
+let exportOfA = '';
+
 describe('the isolation matrix', () => {
   let a: FurnishedVenue;
   let b: Member[];
@@ -177,6 +186,8 @@ describe('the isolation matrix', () => {
       templates: { id: string; structure: unknown; buyIn: unknown }[];
     };
     template = list.templates.find((t) => t.id === 'turbo') ?? list.templates[0]!;
+    // A valid export file of A's tournament: B importing it into A must be refused like any write.
+    exportOfA = await (await a.owner.fetch(`${a.owner.base}/tournaments/${a.ids.id}/export`)).text();
     const bOwner = await signUpVenue(target, { prefix: 'iso-b' });
     b = [{ role: 'owner', session: bOwner, email: `owner@${bOwner.venueId}.test` }];
     for (const role of B_ROLES.slice(1)) {

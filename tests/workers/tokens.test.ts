@@ -9,11 +9,10 @@ import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseKeyRing } from '../../workers/auth/keys.ts';
 import { authHeaders, signUpVenue, TEST_PASSWORD, type VenueSession } from '../contract/session.ts';
-import { API, addStaff, json, postJson } from './api-routes.ts';
+import { ADMIN_KEY, API, addStaff, json, postJson, supportSession as supportOf } from './api-routes.ts';
 import { selfTarget as target } from './self-target.ts';
 
 const ring = parseKeyRing(env.FELT_JWT_KEYS);
-const ADMIN_KEY = env.FELT_ADMIN_KEY ?? 'test-operator-key';
 const DAY_S = 24 * 3600;
 
 function b64url(text: string): string {
@@ -272,19 +271,7 @@ describe('token attacks over HTTP', () => {
   });
 });
 
-async function supportSession(): Promise<{ token: string; userId: string }> {
-  const email = `support-${crypto.randomUUID().slice(0, 8)}@felt.test`;
-  const created = await postJson(
-    target,
-    `${API}/support/accounts`,
-    { name: 'Sigrid Support', email, password: TEST_PASSWORD },
-    { 'x-felt-admin-key': ADMIN_KEY },
-  );
-  expect(created.status).toBe(201);
-  const signedIn = await postJson(target, `${API}/support/auth/password`, { email, password: TEST_PASSWORD });
-  expect(signedIn.status).toBe(200);
-  return (await json(signedIn)) as { token: string; userId: string };
-}
+const supportSession = () => supportOf(target);
 
 describe('support accounts', () => {
   // Found by this suite: refused support writes once added support.read lines to the audit.

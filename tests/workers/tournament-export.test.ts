@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_OWNER, DEMO_VENUE, seedDemo } from '../../scripts/lib/seed.ts';
 import { tournamentStub } from '../../workers/api/stubs.ts';
 import type { Env } from '../../workers/env.ts';
-import { signUpVenue, TEST_PASSWORD, type VenueSession } from '../contract/session.ts';
-import { API, json, postJson } from './api-routes.ts';
+import { signUpVenue, type VenueSession } from '../contract/session.ts';
+import { API, json, postJson, supportSession } from './api-routes.ts';
 import { selfTarget } from './self-target.ts';
 
 interface ExportFile {
@@ -50,8 +50,6 @@ const viewOf = async (s: VenueSession, id: string) => {
   const { clock: _clock, tournamentId: _id, ...standings } = v.standings as Record<string, unknown>;
   return { seq: v.seq, standings, seating: v.seating };
 };
-
-const ADMIN_KEY = (env as { FELT_ADMIN_KEY?: string }).FELT_ADMIN_KEY ?? 'test-operator-key';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -258,19 +256,7 @@ describe('GET …/tournaments/:id/export and POST …/imports/tournament', () =>
   it('lets support export (audited with the tournament’s id) and never import', async () => {
     const venue = await signUpVenue(selfTarget, { prefix: 'exp-s' });
     const id = await venue.newTournament('Support Cup');
-    const email = `support-${crypto.randomUUID().slice(0, 8)}@felt.test`;
-    const created = await postJson(
-      selfTarget,
-      `${API}/support/accounts`,
-      { name: 'Sigrid Support', email, password: TEST_PASSWORD },
-      { 'x-felt-admin-key': ADMIN_KEY },
-    );
-    expect(created.status).toBe(201);
-    const signedIn = await postJson(selfTarget, `${API}/support/auth/password`, {
-      email,
-      password: TEST_PASSWORD,
-    });
-    const support = (await json(signedIn)) as { token: string; userId: string };
+    const support = await supportSession(selfTarget);
     const asSupport = (path: string, init: RequestInit = {}) =>
       selfTarget.fetch(path, { ...init, headers: { authorization: `Bearer ${support.token}` } });
 

@@ -49,6 +49,13 @@ export interface WireEvent {
 }
 
 /** A stored event as the log route and the live channel carry it, with its engine body. */
+/** One change between two views (durable-objects/tournament/view-diff.ts). */
+export interface ViewChange {
+  readonly path: string;
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
 export interface LogEvent extends WireEvent {
   readonly event: TournamentEventAny & Record<string, unknown>;
 }
@@ -325,6 +332,22 @@ export function staffApi(venueId: string, token: () => string | null, onError: (
           bodySerializer: (b: unknown) => b as Blob,
         }),
       ).then((r) => r as unknown as Td3ImportAnswer),
+    /** The tournament as it was right after `seq` (read-only). */
+    historyAt: (id: string, seq: number) =>
+      send(
+        client.GET('/venues/{venueId}/tournaments/{id}/history/{seq}', {
+          params: { path: { venueId, id, seq } },
+          headers: auth(),
+        }),
+      ).then((r) => r as unknown as { seq: number; lastSeq: number; view: TournamentView }),
+    /** What changed from seq `from` to seq `to`. */
+    historyDiff: (id: string, from: number, to: number) =>
+      send(
+        client.GET('/venues/{venueId}/tournaments/{id}/history-diff', {
+          params: { ...t(id), query: { from, to } },
+          headers: auth(),
+        }),
+      ).then((r) => r as unknown as { from: number; to: number; changes: ViewChange[] }),
     /** The tournament's whole history as the export file's text (docs/EXPORT.md). */
     exportTournament: (id: string) =>
       send(
