@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LibsqlStorage } from '../durable-objects/storage/libsql.ts';
 import { openLibsqlFile } from '../durable-objects/storage/libsql-open.ts';
@@ -13,6 +13,7 @@ import type { MigrationStatus } from '../durable-objects/storage/port.ts';
 import { ensureBuilt } from '../scripts/build.ts';
 import { ASSETS_DIR, ROOT, WORKER_BUNDLE, WORKERD_BIN } from '../scripts/lib/paths.ts';
 import { generateKeyEntry } from '../workers/auth/keys.ts';
+import { PID_FILE } from './ops/backup.ts';
 import { assertPortFree } from './port-check.ts';
 import { startStorageServer } from './storage-server.ts';
 import { readPairing } from './sync/pairing.ts';
@@ -97,6 +98,8 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
   mkdirSync(join(dataDir, 'runtime'), { recursive: true });
   mkdirSync(join(dataDir, 'do-alarms'), { recursive: true });
   const client = await openLibsqlFile(join(dataDir, 'felt.db'));
+  // Tells `felt-box restore` a box runs on this folder (a dead pid is ignored).
+  writeFileSync(join(dataDir, PID_FILE), `${process.pid}\n`);
   const storage = new LibsqlStorage(client);
   const migrations = await storage.migrate();
   log(
@@ -162,6 +165,7 @@ export async function startBox(options: BoxOptions): Promise<RunningBox> {
     }
     await storageServer.close();
     client.close();
+    rmSync(join(dataDir, PID_FILE), { force: true });
   };
 
   const localUrl = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;

@@ -3,13 +3,18 @@
  *   felt-box serve  [--data-dir DIR] [--host ADDR] [--port N]
  *   felt-box pair   --cloud URL --code CODE [--data-dir DIR]
  *   felt-box status [--data-dir DIR]
+ *   felt-box backup --out DIR [--data-dir DIR]        (safe while the box runs)
+ *   felt-box restore --from DIR [--data-dir DIR] [--replace]   (the box stopped)
+ *   felt-box doctor [--data-dir DIR] [--url URL]
  * Flags fall back to FELT_BOX_DATA, FELT_BOX_HOST, FELT_BOX_PORT.
  */
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DEFAULT_BOX_HOST, DEFAULT_BOX_PORT, startBox } from './box.ts';
+import { backupBox, OpsError, restoreBox } from './ops/backup.ts';
+import { doctor, doctorText } from './ops/doctor.ts';
 import { PortInUseError } from './port-check.ts';
 import { PairingError, pairBox, readPairing } from './sync/pairing.ts';
 
@@ -18,6 +23,13 @@ class UsageError extends Error {}
 const USAGE = `usage: felt-box serve [--data-dir DIR] [--host ADDR] [--port N]
        felt-box pair --cloud URL --code CODE [--data-dir DIR]
        felt-box status [--data-dir DIR]
+       felt-box backup --out DIR [--data-dir DIR]
+       felt-box restore --from DIR [--data-dir DIR] [--replace]
+       felt-box doctor [--data-dir DIR] [--url URL]
+  --out       a new folder for the backup (safe while the box runs)
+  --from      a backup folder felt-box backup made
+  --replace   let restore overwrite the database already in --data-dir
+  --url       where the box answers, for doctor to check (e.g. http://127.0.0.1:8080)
   --data-dir  where the box keeps its database (env FELT_BOX_DATA, default ./.felt/box)
   --cloud     the Felt cloud to pair with (https://…)
   --code      the one-time pairing code the venue owner made in the cloud
@@ -169,10 +181,97 @@ function statusCommand(rest: string[]): number {
   return 0;
 }
 
+export interface OpsFlags {
+  readonly dataDir: string;
+  readonly out?: string;
+  readonly from?: string;
+  readonly url?: string;
+  readonly replace: boolean;
+}
+
+/** Flags of backup, restore and doctor; each command says which it needs. */
+export function parseOpsFlags(
+  command: 'backup' | 'restore' | 'doctor',
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): OpsFlags {
+  const str = { type: 'string' } as const;
+  const options: ParseArgsConfig['options'] = {
+    'data-dir': str,
+    ...(command === 'backup' && { out: str }),
+    ...(command === 'restore' && { from: str, replace: { type: 'boolean' } as const }),
+    ...(command === 'doctor' && { url: str }),
+  };
+  let values: { 'data-dir'?: string; out?: string; from?: string; url?: string; replace?: boolean };
+  try {
+    values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false })
+      .values as typeof values;
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+  }
+  const dataDir = values['data-dir'] ?? env.FELT_BOX_DATA ?? '.felt/box';
+  if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
+  if (command === 'backup' && !values.out?.trim())
+    throw new UsageError('backup needs --out DIR: a new folder for the backup');
+  if (command === 'restore' && !values.from?.trim())
+    throw new UsageError('restore needs --from DIR: the backup folder');
+  if (values.url !== undefined && !/^https?:\/\/[^\s/]+/.test(values.url)) {
+    throw new UsageError(`--url must be a URL such as http://127.0.0.1:8080, got "${values.url}"`);
+  }
+  return {
+    dataDir,
+    replace: values.replace === true,
+    ...(values.out !== undefined && { out: values.out }),
+    ...(values.from !== undefined && { from: values.from }),
+    ...(values.url !== undefined && { url: values.url }),
+  };
+}
+
+async function opsCommand(command: 'backup' | 'restore' | 'doctor', rest: string[]): Promise<number> {
+  let flags: OpsFlags;
+  try {
+    flags = parseOpsFlags(command, rest, process.env);
+  } catch (e) {
+    process.stderr.write(`felt-box: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  try {
+    switch (command) {
+      case 'backup': {
+        const m = await backupBox(flags.dataDir, flags.out as string);
+        const events = m.tournaments.reduce((n, t) => n + t.lastSeq, 0);
+        process.stdout.write(
+          `Backed up ${m.tournaments.length} tournaments (${events} events, ${(m.bytes / 1024).toFixed(0)} KB) to ${flags.out}\n`,
+        );
+        return 0;
+      }
+      case 'restore': {
+        const m = await restoreBox(flags.from as string, flags.dataDir, flags.replace);
+        process.stdout.write(
+          `Restored the backup of ${new Date(m.takenAt).toISOString()} (${m.tournaments.length} tournaments) into ${flags.dataDir}.\nStart the box: felt-box serve --data-dir ${flags.dataDir}\n`,
+        );
+        return 0;
+      }
+      case 'doctor': {
+        const checks = await doctor({ dataDir: flags.dataDir, ...(flags.url && { url: flags.url }) });
+        process.stdout.write(doctorText(checks));
+        return checks.some((c) => c.verdict === 'fail') ? 1 : 0;
+      }
+    }
+  } catch (e) {
+    if (e instanceof OpsError) {
+      process.stderr.write(`felt-box: ${command} refused (${e.code}): ${e.message}\n`);
+      return 5;
+    }
+    throw e;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   if (command === 'pair') return pairCommand(rest);
   if (command === 'status') return statusCommand(rest);
+  if (command === 'backup' || command === 'restore' || command === 'doctor') return opsCommand(command, rest);
   if (command !== 'serve') {
     process.stderr.write(`felt-box: unknown command "${command}"\n${USAGE}\n`);
     return 2;

@@ -26,8 +26,8 @@ async function ok(res: Response, what: string): Promise<Record<string, unknown>>
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-/** Signs the demo owner in (or signs the demo club up on first start); answers the token. */
-async function demoToken(baseUrl: string): Promise<{ token: string; created: boolean }> {
+/** The demo owner's token at `baseUrl`, signing up the demo club first when it is not there. */
+export async function demoToken(baseUrl: string): Promise<{ token: string; created: boolean }> {
   const page = await fetch(`${baseUrl}/api/v1/public/venues/${DEMO_VENUE.id}`);
   if (page.status === 404) {
     const body = await ok(
