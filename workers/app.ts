@@ -19,6 +19,7 @@ import { tournaments } from './api/tournaments.ts';
 import { venue } from './api/venue.ts';
 import type { AppEnv } from './http/auth.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
+import { boxMetrics } from './sync/metrics.ts';
 import { boxLocal, sync } from './sync/routes.ts';
 import { VERSION } from './version.ts';
 
@@ -80,6 +81,7 @@ export function createApi() {
     .route('/', boxes)
     .route('/', handover)
     .route('/', boxLocal)
+    .route('/', boxMetrics)
     .route('/', venue);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -18,6 +18,7 @@ import type { HistoryEvent } from '../../engine/tournament/history.ts';
 import { clockAt } from '../../engine/tournament/standings.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
 import type { Env } from '../../workers/env.ts';
+import { Histogram, type HistogramSnapshot } from '../../workers/ops/prometheus.ts';
 import { ChannelViews, type ViewUpdate } from '../live/channel-views.ts';
 import {
   acceptSocket,
@@ -59,6 +60,8 @@ export class TournamentDO extends DurableObject<Env> {
    */
   #host: Promise<TournamentHost> | null = null;
   #remembered = false;
+  /** Command latency since this object woke (for the box's /metrics; a restart starts over). */
+  readonly #latency = new Histogram();
   /** Clock position the cues were last armed for (a cache; null after a restart). */
   #armedClock: string | null = null;
   /** Sockets with a catch-up in progress (transient: a restart ends every catch-up). */
@@ -181,7 +184,10 @@ export class TournamentDO extends DurableObject<Env> {
       const message = `No tournament ${tournamentId}`;
       return { ok: false, error: { code: 'TOURNAMENT_NOT_FOUND', message, details: null } };
     }
+    const started = Date.now();
     const answer = await host.command(command, actor, this.#clock.now());
+    // Decided and durable (workerd's clock moves across the storage I/O in between).
+    this.#latency.observe((Date.now() - started) / 1000);
     if (answer.ok && !answer.repeated && answer.events.length > 0) {
       await this.#remember(tournamentId);
       await this.#fanOut(host, answer.events, answer.seq);
@@ -278,6 +284,22 @@ export class TournamentDO extends DurableObject<Env> {
   }
 
   /** Live followers connected now (for the box's status: its LAN clients). */
+  /** What the box's /metrics reports of this tournament: followers, seq, command latency. */
+  async metrics(tournamentId: string): Promise<{
+    staff: number;
+    public: number;
+    lastSeq: number;
+    commands: HistogramSnapshot;
+  }> {
+    const log = await this.#logFor(tournamentId);
+    return {
+      staff: sockets(this.ctx, 'staff').length,
+      public: sockets(this.ctx, 'public').length,
+      lastSeq: await log.lastSeq(),
+      commands: this.#latency.snapshot(),
+    };
+  }
+
   async followerCount(tournamentId: string): Promise<{ staff: number; public: number }> {
     await this.#logFor(tournamentId);
     return { staff: sockets(this.ctx, 'staff').length, public: sockets(this.ctx, 'public').length };

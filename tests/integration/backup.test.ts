@@ -2,7 +2,7 @@
  * `felt-box backup` taken while the real box serves a stream of commands, restored with
  * `felt-box restore` into a new folder and served by a second box: every command the first box
  * acknowledged before the backup began is there, event for event; `felt-box doctor` passes on
- * it; a restore onto the running box is refused.
+ * it; a restore onto the running box is refused. The box's /metrics counts the commands.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +73,17 @@ describe('felt-box backup and restore of the real box', () => {
     expect(ackedAfterBackup, 'commands kept being answered while the backup ran').toBeGreaterThan(
       ackedBeforeBackup,
     );
+    // The box's Prometheus metrics saw those commands.
+    const metrics = await fetch(`${box.url}/api/v1/box/metrics`, { headers });
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    const text = await metrics.text();
+    const count = Number(/^felt_command_duration_seconds_count (\d+)$/m.exec(text)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(acked - ackedBeforeBackup);
+    expect(text).toMatch(/^felt_open_tournaments 1$/m);
+    expect(text).toMatch(/^felt_sockets\{channel="public"\} \d+$/m);
+    expect(text).toMatch(/^felt_last_sync_age_seconds NaN$/m);
+    expect((await fetch(`${box.url}/api/v1/box/metrics`)).status, 'metrics need a sign-in').toBe(401);
     const original = (await (await fetch(`${base}/events?after=0&limit=1000`, { headers })).json()) as {
       events: { seq: number }[];
     };

@@ -114,3 +114,13 @@ describe('GET …/tournaments/:id/history/:seq and …/history-diff', () => {
     expect(lines.every((l) => l.action === 'support.read' && l.target === 'tournaments.read')).toBe(true);
   });
 });
+
+describe('GET /api/v1/box/metrics in the cloud', () => {
+  it('is not there: metrics are the box’s (404 NOT_A_BOX, after the sign-in check)', async () => {
+    const s = await signUpVenue(selfTarget, { prefix: 'metrics' });
+    const res = await s.fetch('/api/v1/box/metrics');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_A_BOX');
+    expect((await selfTarget.fetch('/api/v1/box/metrics')).status).toBe(401);
+  });
+});
