@@ -431,6 +431,8 @@ describe('importTd3 over the real TD3 fixtures', () => {
       expect(felt.rebuys).toBe(file.rebuys);
       expect(felt.addOns).toBe(file.addOns);
       expect(felt.places).toEqual(file.places);
+      // Each prize as TD3 paid it, to the same players (TD3's rounding and fixed prizes kept).
+      expect(felt.prizes).toEqual(file.prizes);
       // Every record charged at the price TD3 recorded (other prices where it differed).
       expect(felt.paidIn).toBe(file.paidIn);
     });
