@@ -19,6 +19,7 @@ import { tournaments } from './api/tournaments.ts';
 import { venue } from './api/venue.ts';
 import type { AppEnv } from './http/auth.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
+import { requestLog } from './http/request-log.ts';
 import { boxMetrics } from './sync/metrics.ts';
 import { boxLocal, sync } from './sync/routes.ts';
 import { VERSION } from './version.ts';
@@ -47,6 +48,7 @@ const venueCors = cors({
 /** The HTTP API under /api/v1. The web app is served by the same Worker for other paths. */
 export function createApi() {
   const api = new OpenAPIHono<AppEnv>();
+  api.use('*', requestLog);
   api.use('*', async (c, next) => {
     if (!c.req.header('origin')) return next();
     return venueCors(c, next);
@@ -97,6 +99,7 @@ export function createApi() {
     },
   });
   const syncApi = new OpenAPIHono<AppEnv>();
+  syncApi.use('*', requestLog);
   // Outbox batches are at most 2,000 events.
   syncApi.use(
     bodyLimit({

@@ -84,6 +84,21 @@ describe('felt-box backup and restore of the real box', () => {
     expect(text).toMatch(/^felt_sockets\{channel="public"\} \d+$/m);
     expect(text).toMatch(/^felt_last_sync_age_seconds NaN$/m);
     expect((await fetch(`${box.url}/api/v1/box/metrics`)).status, 'metrics need a sign-in').toBe(401);
+    // The box prints one JSON line per request, naming the venue and tournament.
+    const logged = box
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{') && l.includes('"msg":"request"'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        runtime: 'box',
+        method: 'POST',
+        status: 201,
+        venueId: DEMO_VENUE.id,
+        tournamentId,
+      }),
+    );
     const original = (await (await fetch(`${base}/events?after=0&limit=1000`, { headers })).json()) as {
       events: { seq: number }[];
     };

@@ -3,7 +3,7 @@
  * seqs, nothing written to the live tournament, refusals for seqs it never had, and each
  * support read in the venue's audit log with what it read.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { signUpVenue, type VenueSession } from '../contract/session.ts';
 import { json, supportSession } from './api-routes.ts';
 import { selfTarget } from './self-target.ts';
@@ -122,5 +122,47 @@ describe('GET /api/v1/box/metrics in the cloud', () => {
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_A_BOX');
     expect((await selfTarget.fetch('/api/v1/box/metrics')).status).toBe(401);
+  });
+});
+
+describe('request logs', () => {
+  it('writes one JSON line per request with its id, venue and tournament, and returns the id', async () => {
+    const s = await signUpVenue(selfTarget, { prefix: 'logs' });
+    const id = await s.newTournament('Log Cup');
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      lines.push(args.map(String).join(' '));
+    });
+    try {
+      const res = await s.fetch(`${s.base}/tournaments/${id}`, {
+        headers: { 'x-request-id': 'support-case-42' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toBe('support-case-42');
+      const bad = await s.fetch(`${s.base}/tournaments/${id}`, {
+        headers: { 'x-request-id': 'no spaces allowed' },
+      });
+      expect(bad.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      spy.mockRestore();
+    }
+    const parsed = lines.flatMap((l) => {
+      try {
+        return [JSON.parse(l) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+    expect(parsed).toContainEqual(
+      expect.objectContaining({
+        msg: 'request',
+        requestId: 'support-case-42',
+        runtime: 'cloud',
+        method: 'GET',
+        status: 200,
+        venueId: s.venueId,
+        tournamentId: id,
+      }),
+    );
   });
 });
