@@ -13,6 +13,8 @@ export const TEST_SECRETS = {
 
 export default defineConfig({
   test: {
+    // The Worker's per-request log lines (workers/http/request-log.ts) would bury test output.
+    onConsoleLog: (log) => !log.includes('"msg":"request"'),
     projects: [
       {
         test: {

@@ -156,16 +156,28 @@ export class TournamentHost {
         for (const e of decision) next = evolve(next, e);
         all.push(...decision);
       }
-      const drafts = all.map((e) => ({ type: e.type, at: e.at, body: JSON.stringify(e) }));
-      const body = await this.#snapshotBody(next);
-      const events = await this.log.append(drafts, (seq) => [
-        { op: 'snapshot', tournamentId: this.log.tournamentId, seq, body, savedAt: now },
-      ]);
-      this.#state = next;
-      this.#seq = events[events.length - 1]?.seq ?? 0;
-      this.#snapshotSeq = this.#seq;
-      return { ok: true, seq: this.#seq, events: [], repeated: false };
+      return this.#appendWhole(all, next, now);
     });
+  }
+
+  /**
+   * A whole history appended to an empty tournament in ONE atomic batch with a snapshot of
+   * its end state (a TD3 import, an export imported): it is there entirely or not at all.
+   */
+  async #appendWhole(
+    events: readonly TournamentEventAny[],
+    next: TournamentState,
+    now: number,
+  ): Promise<CommandAnswer> {
+    const drafts = events.map((e) => ({ type: e.type, at: e.at, body: JSON.stringify(e) }));
+    const body = await this.#snapshotBody(next);
+    const stored = await this.log.append(drafts, (seq) => [
+      { op: 'snapshot', tournamentId: this.log.tournamentId, seq, body, savedAt: now },
+    ]);
+    this.#state = next;
+    this.#seq = stored[stored.length - 1]?.seq ?? 0;
+    this.#snapshotSeq = this.#seq;
+    return { ok: true, seq: this.#seq, events: [], repeated: false };
   }
 
   /**
@@ -191,19 +203,11 @@ export class TournamentHost {
           { expected: expectedHash, replayed: hash },
         );
       }
-      const drafts = events.map(({ event }) => ({
-        type: event.type,
-        at: event.at,
-        body: JSON.stringify(event),
-      }));
-      const body = await this.#snapshotBody(next);
-      const stored = await this.log.append(drafts, (seq) => [
-        { op: 'snapshot', tournamentId: this.log.tournamentId, seq, body, savedAt: now },
-      ]);
-      this.#state = next;
-      this.#seq = stored[stored.length - 1]?.seq ?? 0;
-      this.#snapshotSeq = this.#seq;
-      return { ok: true, seq: this.#seq, events: [], repeated: false };
+      return this.#appendWhole(
+        events.map((e) => e.event),
+        next,
+        now,
+      );
     });
   }
 

@@ -7,7 +7,6 @@
  * `?matches=td3-<uuid>=<playerId>,…` imports those the TD confirmed under the venue's ids.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { answerError } from '../../durable-objects/tournament/host.ts';
 import { createPlayer } from '../../engine/players/players.ts';
 import { findByName, searchPlayers } from '../../engine/players/search.ts';
@@ -17,6 +16,7 @@ import { mapValues } from '../../engine/tournament/pmap.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
+import { fileLimit } from '../http/file-limit.ts';
 import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
 import { AnyObject, VenueParams } from './schemas.ts';
 import { newTournamentId, tournamentStub, venueStub } from './stubs.ts';
@@ -24,14 +24,7 @@ import { newTournamentId, tournamentStub, venueStub } from './stubs.ts';
 /** Real TD3 saves are 10–200 KB (../shared/fixtures/td3); 8 MB leaves room for long histories. */
 export const TD3_MAX_BYTES = 8 * 1024 * 1024;
 
-const limit = bodyLimit({
-  maxSize: TD3_MAX_BYTES,
-  onError: () => {
-    throw new ApiError(413, 'BODY_TOO_LARGE', 'The TD3 file is larger than 8 MB', {
-      maxBytes: TD3_MAX_BYTES,
-    });
-  },
-});
+const limit = fileLimit(TD3_MAX_BYTES, 'The TD3 file');
 
 const route = createRoute({
   method: 'post',

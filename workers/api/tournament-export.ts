@@ -4,13 +4,13 @@
  * the state the export hashed; a file that does not is refused whole, with nothing written.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { answerError } from '../../durable-objects/tournament/host.ts';
 import type { TournamentConfig } from '../../engine/tournament/types.ts';
 import type { Env } from '../env.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
+import { fileLimit } from '../http/file-limit.ts';
 import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
 import { parseWith } from '../http/validate.ts';
 import { AnyObject, TournamentParams, VenueParams } from './schemas.ts';
@@ -60,14 +60,7 @@ const exportRoute = createRoute({
   responses: { 200: json(AnyObject, 'The export file'), ...ERRORS },
 });
 
-const limit = bodyLimit({
-  maxSize: EXPORT_MAX_BYTES,
-  onError: () => {
-    throw new ApiError(413, 'BODY_TOO_LARGE', 'The export file is larger than 32 MB', {
-      maxBytes: EXPORT_MAX_BYTES,
-    });
-  },
-});
+const limit = fileLimit(EXPORT_MAX_BYTES, 'The export file');
 
 const importRoute = createRoute({
   method: 'post',
