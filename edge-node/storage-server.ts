@@ -39,6 +39,8 @@ export async function dispatch(storage: StoragePort, rpc: StorageRpc): Promise<u
       return storage.getMeta(...rpc.args);
     case 'listMeta':
       return storage.listMeta(...rpc.args);
+    case 'sizeOf':
+      return storage.sizeOf(...rpc.args);
     default: {
       const unknown: never = rpc;
       throw Object.assign(

@@ -54,8 +54,9 @@ describe('the permission matrix', () => {
     for (const role of ['td', 'floor', 'dealer', 'viewer', 'support'] as const) {
       for (const p of ROLE_PERMISSIONS[role]) expect(owner.has(p), `${role} ${p}`).toBe(true);
     }
-    // Support's are reads only: an export is the whole history read out as one file.
-    for (const p of ROLE_PERMISSIONS.support) expect(p).toMatch(/read|contact|live\.staff|export/);
+    // Support's are reads only: an export is the whole history read out as one file, an
+    // inspection the object's insides read out.
+    for (const p of ROLE_PERMISSIONS.support) expect(p).toMatch(/read|contact|live\.staff|export|inspect/);
     for (const p of ROLE_PERMISSIONS.dealer) expect(ROLE_PERMISSIONS.floor.has(p), p).toBe(true);
     expect(permissionMatrixMarkdown()).toContain('| `run.clock` | ✓ | ✓ |  |  |  |  |');
   });

@@ -15,6 +15,7 @@ import { support } from './api/support.ts';
 import { templates } from './api/templates.ts';
 import { tournamentExport } from './api/tournament-export.ts';
 import { tournamentHistory } from './api/tournament-history.ts';
+import { tournamentInspect } from './api/tournament-inspect.ts';
 import { tournaments } from './api/tournaments.ts';
 import { venue } from './api/venue.ts';
 import type { AppEnv } from './http/auth.ts';
@@ -76,6 +77,7 @@ export function createApi() {
     .route('/', importTd3Route)
     .route('/', tournamentExport)
     .route('/', tournamentHistory)
+    .route('/', tournamentInspect)
     .route('/', tournaments)
     .route('/', players)
     .route('/', staff)

@@ -22,6 +22,7 @@ import type { StoragePort } from '../storage/port.ts';
 import { answer, VenueError } from '../venue/answer.ts';
 import type { VenueAnswer } from '../venue/model.ts';
 import { DisplayPairing, type ScreenStatus } from './display-pairing.ts';
+import { type FoundVenue, type IndexedBox, type IndexedVenue, VenueIndex } from './venue-index.ts';
 
 const CODES = 'dir:codes';
 const SUPPORT = 'dir:support';
@@ -42,11 +43,13 @@ export class DirectoryDO extends DurableObject<Env> {
   readonly #port: StoragePort;
   readonly #rate = new RateLimiter(SIGN_IN_RATE);
   readonly #screens: DisplayPairing;
+  readonly #index: VenueIndex;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#port = storageFor(env, ctx.storage);
     this.#screens = new DisplayPairing(this.#port);
+    this.#index = new VenueIndex(this.#port);
     ctx.blockConcurrencyWhile(async () => {
       await this.#port.migrate();
     });
@@ -62,6 +65,24 @@ export class DirectoryDO extends DurableObject<Env> {
 
   async resolveCode(code: string): Promise<string | null> {
     return this.#port.getMeta(CODES, code);
+  }
+
+  /** Names a venue (and its code) in the index support staff search (venue-index.ts). */
+  async indexVenue(venue: IndexedVenue): Promise<void> {
+    await this.#index.putVenue(venue, Date.now());
+  }
+
+  async renameVenue(venueId: string, name: string): Promise<void> {
+    await this.#index.renameVenue(venueId, name, Date.now());
+  }
+
+  async indexBox(box: IndexedBox): Promise<void> {
+    await this.#index.putBox(box, Date.now());
+  }
+
+  /** Venues by id, public code, box id or name (support staff only: the route checks). */
+  async findVenues(query: string): Promise<FoundVenue[]> {
+    return this.#index.find(query);
   }
 
   /** A screen that opened /display: its pairing code (display-pairing.ts). */

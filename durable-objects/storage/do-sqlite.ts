@@ -6,7 +6,16 @@
 import { meter } from '../usage/meter.ts';
 import { checkAppend, checkBatchShape, translateConstraint } from './batch-checks.ts';
 import { MIGRATIONS_TABLE_SQL, pendingMigrations, statementsOf } from './migrate-plan.ts';
-import type { CommandResult, MigrationStatus, Snapshot, StoragePort, StoredEvent, WriteOp } from './port.ts';
+import type {
+  CommandResult,
+  MigrationStatus,
+  Snapshot,
+  StoragePort,
+  StoredEvent,
+  TournamentSize,
+  WriteOp,
+} from './port.ts';
+import { SIZE_SQL } from './size-sql.ts';
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -161,6 +170,16 @@ export class DoSqliteStorage implements StoragePort {
       key: String(r.key),
       value: String(r.value),
     }));
+  }
+
+  async sizeOf(tournamentId: string): Promise<TournamentSize> {
+    const r = this.#rows(SIZE_SQL, tournamentId)[0];
+    return {
+      events: Number(r?.events ?? 0),
+      eventBytes: Number(r?.event_bytes ?? 0),
+      snapshotBytes: Number(r?.snapshot_bytes ?? 0),
+      commandResults: Number(r?.command_results ?? 0),
+    };
   }
 }
 

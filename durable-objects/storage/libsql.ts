@@ -9,7 +9,16 @@
 import type { Client, InArgs, InStatement, Row } from '@libsql/client';
 import { checkAppend, checkBatchShape, translateConstraint } from './batch-checks.ts';
 import { MIGRATIONS_TABLE_SQL, pendingMigrations, statementsOf } from './migrate-plan.ts';
-import type { CommandResult, MigrationStatus, Snapshot, StoragePort, StoredEvent, WriteOp } from './port.ts';
+import type {
+  CommandResult,
+  MigrationStatus,
+  Snapshot,
+  StoragePort,
+  StoredEvent,
+  TournamentSize,
+  WriteOp,
+} from './port.ts';
+import { SIZE_SQL } from './size-sql.ts';
 
 export class LibsqlStorage implements StoragePort {
   readonly kind = 'libsql' as const;
@@ -141,6 +150,16 @@ export class LibsqlStorage implements StoragePort {
         value: String(r.value),
       }),
     );
+  }
+
+  async sizeOf(tournamentId: string): Promise<TournamentSize> {
+    const r = (await this.#rows(SIZE_SQL, [tournamentId]))[0];
+    return {
+      events: Number(r?.events ?? 0),
+      eventBytes: Number(r?.event_bytes ?? 0),
+      snapshotBytes: Number(r?.snapshot_bytes ?? 0),
+      commandResults: Number(r?.command_results ?? 0),
+    };
   }
 }
 

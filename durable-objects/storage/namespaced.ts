@@ -33,5 +33,6 @@ export function namespacedStorage(port: StoragePort, namespace: string): Storage
     getCommandResult: (id, commandId) => port.getCommandResult(key(id), commandId),
     getMeta: (scope, k) => port.getMeta(key(scope), k),
     listMeta: (scope) => port.listMeta(key(scope)),
+    sizeOf: (id) => port.sizeOf(key(id)),
   };
 }

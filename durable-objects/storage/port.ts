@@ -71,6 +71,15 @@ export interface MigrationStatus {
   readonly appliedNow: readonly string[];
 }
 
+/** What one tournament's rows take (for the support console's inspection). */
+export interface TournamentSize {
+  readonly events: number;
+  /** Bytes of the events' JSON bodies. */
+  readonly eventBytes: number;
+  readonly snapshotBytes: number;
+  readonly commandResults: number;
+}
+
 export interface StoragePort {
   /** Which adapter this is, for /api/v1/health. */
   readonly kind: 'do-sqlite' | 'libsql';
@@ -83,6 +92,7 @@ export interface StoragePort {
   getCommandResult(tournamentId: string, commandId: string): Promise<CommandResult | null>;
   getMeta(scope: string, key: string): Promise<string | null>;
   listMeta(scope: string): Promise<{ key: string; value: string }[]>;
+  sizeOf(tournamentId: string): Promise<TournamentSize>;
 }
 
 /** Append events atomically (one-op batch). */

@@ -4,7 +4,15 @@
  * which runs it on the libSQL adapter. This is transport only: the adapter is LibsqlStorage.
  */
 import { StorageError, type StorageErrorCode } from './errors.ts';
-import type { CommandResult, MigrationStatus, Snapshot, StoragePort, StoredEvent, WriteOp } from './port.ts';
+import type {
+  CommandResult,
+  MigrationStatus,
+  Snapshot,
+  StoragePort,
+  StoredEvent,
+  TournamentSize,
+  WriteOp,
+} from './port.ts';
 
 /** What crosses the binding. */
 export type StorageRpc =
@@ -15,7 +23,8 @@ export type StorageRpc =
   | { readonly method: 'loadSnapshot'; readonly args: readonly [string] }
   | { readonly method: 'getCommandResult'; readonly args: readonly [string, string] }
   | { readonly method: 'getMeta'; readonly args: readonly [string, string] }
-  | { readonly method: 'listMeta'; readonly args: readonly [string] };
+  | { readonly method: 'listMeta'; readonly args: readonly [string] }
+  | { readonly method: 'sizeOf'; readonly args: readonly [string] };
 
 export const STORAGE_RPC_PATH = '/storage/v1/rpc';
 export const STORAGE_TOKEN_HEADER = 'x-felt-storage-token';
@@ -86,5 +95,8 @@ export class RemoteStorage implements StoragePort {
   }
   listMeta(scope: string): Promise<{ key: string; value: string }[]> {
     return this.#call({ method: 'listMeta', args: [scope] });
+  }
+  sizeOf(tournamentId: string): Promise<TournamentSize> {
+    return this.#call({ method: 'sizeOf', args: [tournamentId] });
   }
 }

@@ -36,7 +36,9 @@ import { namespacedStorage } from '../storage/namespaced.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
 import { meter } from '../usage/meter.ts';
 import { type ClockSource, clockSource } from './clock-source.ts';
+import { type EventFilter, type FilteredPage, filteredPage } from './event-filter.ts';
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
+import { type Inspection, inspection, type LastPush } from './inspection.ts';
 import { TournamentLog } from './log.ts';
 import { stateHash } from './state-hash.ts';
 import { statesAt } from './time-travel.ts';
@@ -206,6 +208,7 @@ export class TournamentDO extends DurableObject<Env> {
     home: string,
     epoch: number,
     eventsJson: string,
+    head: number | null = null,
   ): Promise<string> {
     const host = await this.#hostFor(tournamentId);
     const scope = DO_SCOPE(this.ctx.id);
@@ -241,6 +244,11 @@ export class TournamentDO extends DurableObject<Env> {
       await this.#setHome({ home, epoch });
     }
     const answer = await host.applyReplicated(pushed, now);
+    // What the box last sent and still had to send, for the support console.
+    const lastPush: LastPush = { at: now, head, appended: answer.appended };
+    await this.#storage.batch([
+      { op: 'meta', scope, key: 'lastPush', value: JSON.stringify(lastPush), updatedAt: now },
+    ]);
     if (answer.appended > 0) {
       await this.#remember(tournamentId);
       await this.#fanOut(host, answer.events, answer.lastSeq);
@@ -628,6 +636,53 @@ export class TournamentDO extends DurableObject<Env> {
     const log = await this.#logFor(tournamentId);
     const events = await log.read(afterSeq, limit);
     return { seq: await log.lastSeq(), events };
+  }
+
+  /** The log filtered by type, actor and time (event-filter.ts), for the support console. */
+  async findEvents(
+    tournamentId: string,
+    afterSeq: number,
+    limit: number,
+    filter: EventFilter,
+  ): Promise<FilteredPage & { seq: number }> {
+    const log = await this.#logFor(tournamentId);
+    const page = await filteredPage((a, l) => log.read(a, l), afterSeq, limit, filter);
+    return { ...page, seq: await log.lastSeq() };
+  }
+
+  /** The object's insides beside its state (inspection.ts). Reads only. */
+  async inspect(tournamentId: string): Promise<Inspection> {
+    const host = await this.#hostFor(tournamentId);
+    const own = new Map((await this.#storage.listMeta(DO_SCOPE(this.ctx.id))).map((m) => [m.key, m.value]));
+    const [snapshot, size, cues, lastCueFired, held, conflicts, alarmAt] = await Promise.all([
+      this.#storage.loadSnapshot(tournamentId),
+      this.#storage.sizeOf(tournamentId),
+      this.#pendingCues(tournamentId),
+      this.lastCueFired(tournamentId),
+      this.#storage.listMeta(`queue:${tournamentId}`),
+      this.#storage.listMeta(`conflicts:${tournamentId}`),
+      this.ctx.storage.getAlarm(),
+    ]);
+    const onBox = this.env.FELT_RUNTIME === 'box';
+    const lastPush = own.get('lastPush');
+    return inspection({
+      tournamentId,
+      runtime: onBox ? 'box' : 'cloud',
+      lastSeq: host.seq,
+      status: host.seq === 0 ? null : host.state.status,
+      home: this.#home,
+      snapshot,
+      size,
+      databaseBytes: onBox ? null : this.ctx.storage.sql.databaseSize,
+      sockets: Object.fromEntries(CHANNELS.map((role) => [role, sockets(this.ctx, role).length])),
+      // Real time, as the runtime holds it (the clock may be simulated in benchmarks).
+      alarmAt,
+      cues: cues.map((c) => ({ id: c.id, kind: c.kind, at: c.at })),
+      lastCueFired,
+      heldForBox: held.length,
+      conflicts: conflicts.length,
+      lastPush: lastPush ? (JSON.parse(lastPush) as LastPush) : null,
+    });
   }
 
   async lastSeq(tournamentId: string): Promise<number> {

@@ -298,7 +298,14 @@ export class Reconciler {
         {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Box ${p.credential}` },
-          body: JSON.stringify({ name: t.name, status: t.status, createdAt: t.createdAt, epoch, events }),
+          body: JSON.stringify({
+            name: t.name,
+            status: t.status,
+            createdAt: t.createdAt,
+            epoch,
+            head: last,
+            events,
+          }),
           signal: AbortSignal.timeout(30_000),
         },
       );

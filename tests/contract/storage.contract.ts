@@ -171,6 +171,33 @@ export function defineStorageContract(adapterName: string, withStorage: WithStor
       });
     });
 
+    it('measures one tournament: its events, their bytes, its snapshot and command answers', async () => {
+      await withStorage(async (port) => {
+        await port.migrate();
+        expect(await port.sizeOf('t')).toEqual({
+          events: 0,
+          eventBytes: 0,
+          snapshotBytes: 0,
+          commandResults: 0,
+        });
+        const bodies = [ev(1), ev(2, { body: JSON.stringify({ type: 'Test', name: 'Åsa' }) })];
+        await port.batch([
+          { op: 'append', tournamentId: 't', expectedLastSeq: 0, events: bodies },
+          { op: 'commandResult', tournamentId: 't', commandId: 'c1', seq: 2, response: '{}' },
+          { op: 'snapshot', tournamentId: 't', seq: 2, body: '{"s":"ü"}', savedAt: 1 },
+          { op: 'append', tournamentId: 'other', expectedLastSeq: 0, events: [ev(1)] },
+        ]);
+        const utf8 = (s: string) => new TextEncoder().encode(s).length;
+        expect(await port.sizeOf('t')).toEqual({
+          events: 2,
+          // Bytes, not characters: Å and ü take two each.
+          eventBytes: utf8(bodies[0]!.body) + utf8(bodies[1]!.body),
+          snapshotBytes: utf8('{"s":"ü"}'),
+          commandResults: 1,
+        });
+      });
+    });
+
     it('sets, lists and deletes meta keys', async () => {
       await withStorage(async (port) => {
         await port.migrate();

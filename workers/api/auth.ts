@@ -135,6 +135,7 @@ export const auth = router()
       publicCode = randomCode(6);
     }
     await venueStub(c.env, body.venue.id).setPublicCode(body.venue.id, publicCode);
+    await directory.indexVenue({ id: body.venue.id, name: signedIn.venue.name, code: publicCode });
     const venue = { ...signedIn.venue, publicCode };
     return reply(c, { ...signedIn, venue }, 201);
   })

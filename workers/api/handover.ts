@@ -97,7 +97,12 @@ export const handover = router()
   })
   .openapi(conflicts, async (c) => {
     const { venueId, id } = c.req.valid('param');
-    unwrap(await venueStub(c.env, venueId).authorize(venueId, callerOf(c), 'audit.read'));
+    unwrap(
+      await venueStub(c.env, venueId).authorize(venueId, callerOf(c), 'audit.read', {
+        tournamentId: id,
+        read: 'conflicts',
+      }),
+    );
     const list = JSON.parse(await (await existing(c.env, venueId, id)).conflicts(id)) as unknown[];
     return reply(c, { conflicts: list }, 200);
   });

@@ -118,6 +118,8 @@ export const TournamentListingSchema = z
     status: z.string(),
     createdAt: z.number(),
     updatedAt: z.number(),
+    /** The box that runs it, when one does. */
+    home: z.string().optional(),
   })
   .openapi('TournamentListing');
 

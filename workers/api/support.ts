@@ -7,9 +7,9 @@ import type { MiddlewareHandler } from 'hono';
 import { meter } from '../../durable-objects/usage/meter.ts';
 import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.ts';
 import { unwrap } from '../http/answers.ts';
-import type { AppEnv } from '../http/auth.ts';
+import { type AppEnv, authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { ERRORS, json, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
 import { email, humanText, password } from './schemas.ts';
 import { directoryStub } from './stubs.ts';
 
@@ -93,7 +93,32 @@ const usage = createRoute({
   },
 });
 
+const FoundVenueSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  matched: z.enum(['id', 'code', 'box', 'name']),
+  box: z.object({ id: z.string(), venueId: z.string(), name: z.string() }).optional(),
+});
+
+const find = createRoute({
+  method: 'get',
+  path: '/support/find',
+  tags: ['support'],
+  summary: 'Support staff: venues by id, public code, box id or name',
+  security: BEARER,
+  middleware: authenticated,
+  request: { query: z.object({ q: z.string().trim().min(1).max(200) }) },
+  responses: { 200: json(z.object({ venues: z.array(FoundVenueSchema) }), 'Up to 20 venues'), ...ERRORS },
+});
+
 export const support = router()
+  .openapi(find, async (c) => {
+    if (callerOf(c).role !== 'support') {
+      throw new ApiError(403, 'FORBIDDEN', 'Only Felt support staff search across venues');
+    }
+    return c.json({ venues: await directoryStub(c.env).findVenues(c.req.valid('query').q) }, 200);
+  })
   .openapi(usage, async (c) => {
     if (!meter.on) throw new ApiError(404, 'METER_OFF', 'Usage is counted only where FELT_METER=1');
     return c.json(meter.report(), 200);

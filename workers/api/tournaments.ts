@@ -41,8 +41,15 @@ const STATUS_EVENTS = new Set([
   'CommandUndone',
 ]);
 
-async function allowed(env: Env, venueId: string, caller: Caller, permission: Permission): Promise<void> {
-  unwrap(await venueStub(env, venueId).authorize(venueId, caller, permission));
+/** `subject` names what is read, for the audit line a support read leaves (DESIGN.md). */
+async function allowed(
+  env: Env,
+  venueId: string,
+  caller: Caller,
+  permission: Permission,
+  subject?: Readonly<Record<string, string | number>>,
+): Promise<void> {
+  unwrap(await venueStub(env, venueId).authorize(venueId, caller, permission, subject));
 }
 
 /** The tournament's object, after checking it exists (an unknown id leaves no trace). */
@@ -221,13 +228,13 @@ tournaments
   .openapi(events, async (c) => {
     const { venueId, id } = c.req.valid('param');
     const q = c.req.valid('query');
-    await allowed(c.env, venueId, callerOf(c), 'tournaments.read');
+    await allowed(c.env, venueId, callerOf(c), 'tournaments.read', { tournamentId: id, after: q.after });
     const page = await (await existing(c.env, venueId, id)).readEvents(id, q.after, q.limit);
     return c.body(eventPageJson(page.seq, page.events), 200, { 'content-type': 'application/json' }) as never;
   })
   .openapi(view, async (c) => {
     const { venueId, id } = c.req.valid('param');
-    await allowed(c.env, venueId, callerOf(c), 'tournaments.read');
+    await allowed(c.env, venueId, callerOf(c), 'tournaments.read', { tournamentId: id });
     const body = await (await existing(c.env, venueId, id)).view(id);
     return c.body(body, 200, { 'content-type': 'application/json' }) as never;
   })
@@ -270,7 +277,7 @@ tournaments
 for (const part of PARTS) {
   tournaments.openapi(partRoute(part), async (c) => {
     const { venueId, id } = c.req.valid('param');
-    await allowed(c.env, venueId, callerOf(c), 'tournaments.read');
+    await allowed(c.env, venueId, callerOf(c), 'tournaments.read', { tournamentId: id, part });
     const v = JSON.parse(await (await existing(c.env, venueId, id)).view(id)) as {
       seq: number;
       serverTime: number;

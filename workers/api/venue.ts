@@ -12,7 +12,7 @@ import {
   VenueParams,
   VenueSchema,
 } from './schemas.ts';
-import { tournamentStub, venueStub } from './stubs.ts';
+import { directoryStub, tournamentStub, venueStub } from './stubs.ts';
 
 const getVenue = createRoute({
   method: 'get',
@@ -106,6 +106,7 @@ export const venue = router()
     const { venueId } = c.req.valid('param');
     const stub = venueStub(c.env, venueId);
     const next = unwrap(await stub.updateSettings(venueId, callerOf(c), c.req.valid('json')));
+    if (c.req.valid('json').name) await directoryStub(c.env).renameVenue(venueId, next.name);
     // Tournaments keep their own copy of what may be published (their public views are
     // served without asking the venue); push the new settings to the ones not finished.
     if (c.req.valid('json').publish) {

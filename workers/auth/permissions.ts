@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'tournaments.create',
   'tournaments.import',
   'tournaments.export',
+  'tournaments.inspect',
   'run.entries',
   'run.busts',
   'run.seating',
@@ -47,6 +48,7 @@ const READS: readonly Permission[] = [
   'templates.read',
   'tournaments.read',
   'tournaments.export',
+  'tournaments.inspect',
   'live.staff',
   'audit.read',
 ];

@@ -87,6 +87,8 @@ const push = createRoute({
               status: z.string().min(1).max(40),
               createdAt: z.number().int(),
               epoch: z.number().int().min(0),
+              /** The box's own last seq: how far behind the cloud's copy is (support console). */
+              head: z.number().int().min(0).optional(),
               events: z.array(PushedEvent).max(2000),
             })
             .strict(),
@@ -174,6 +176,7 @@ export const sync = router()
     if (!v)
       throw new AuthError('BAD_CREDENTIALS', 'This pairing code is wrong or has expired: make a new one');
     const paired = unwrap(await venueStub(c.env, v).pairBox(v, code, clientKey(c)));
+    await directoryStub(c.env).indexBox({ id: paired.boxId, venueId: v, name: paired.name });
     return reply(c, { venueId: v, ...paired }, 201);
   })
   .openapi(push, async (c) => {
@@ -188,7 +191,13 @@ export const sync = router()
       }),
     );
     const answer = JSON.parse(
-      await tournamentStub(c.env, v, id).acceptReplica(id, boxId, body.epoch, JSON.stringify(body.events)),
+      await tournamentStub(c.env, v, id).acceptReplica(
+        id,
+        boxId,
+        body.epoch,
+        JSON.stringify(body.events),
+        body.head ?? null,
+      ),
     ) as { refused?: string; home?: string; epoch?: number; lastSeq: number };
     if (answer.refused) {
       throw new ApiError(

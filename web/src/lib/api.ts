@@ -6,6 +6,7 @@
  * from the engine's and the Durable Object's own types. Every call throws ApiRequestError.
  */
 import createClient from 'openapi-fetch';
+import type { AuditEntry } from '../../../durable-objects/venue/model.ts';
 import type { EntryMatch, MoveNames, PartialMarker, PublicTable } from '../../../engine/publish/paging.ts';
 import type { SeatingView } from '../../../engine/seating/types.ts';
 import type { Structure } from '../../../engine/structure/types.ts';
@@ -25,6 +26,8 @@ export type TournamentListing = Schemas['TournamentListing'];
 export type Publishing = Schemas['Publishing'];
 export type Health = Schemas['Health'];
 export type TournamentSetup = Schemas['TournamentSetup'];
+/** One line of the venue's audit log (durable-objects/venue/model.ts), newest first. */
+export type { AuditEntry };
 
 type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends {
   responses: infer R;
@@ -399,10 +402,11 @@ export function staffApi(venueId: string, token: () => string | null, onError: (
       send(client.POST('/venues/{venueId}/players', { params: v, headers: auth(), body: input })).then(
         (r) => r.player,
       ),
+    /** The audit log, newest first: the latest `limit` entries (the route allows up to 500). */
     audit: (limit = 100) =>
       send(
         client.GET('/venues/{venueId}/audit', { params: { ...v, query: { limit } }, headers: auth() }),
-      ).then((r) => r.entries),
+      ).then((r) => r.entries as unknown as AuditEntry[]),
   };
 }
 

@@ -23,6 +23,11 @@ describe('changeText', () => {
       'Cai · bustedAt: — → 21:05:00',
     );
   });
+  it('given a whole list filled at once, then how many it held before and after', () => {
+    expect(changeText({ path: '/standings/entries', from: [], to: { e1: {}, e2: {} } }, names)).toBe(
+      'entries: 0 → 2',
+    );
+  });
   it('given the clock’s running counts and the seq, then they are not changes a TD reads', () => {
     const all = [
       { path: '/seq', from: 3, to: 9 },

@@ -45,7 +45,8 @@ export function changeLabel(path: string, names: ChangeNames): string {
       if (PARTS[p] !== '') words.push(PARTS[p] as string);
     } else words.push(p);
   }
-  return words.join(' · ');
+  // A part whose name is dropped (the entries list itself) still needs one.
+  return words.length > 0 ? words.join(' · ') : (parts.at(-1) ?? '');
 }
 
 export function changeText(c: ViewChange, names: ChangeNames): string {
@@ -54,6 +55,9 @@ export function changeText(c: ViewChange, names: ChangeNames): string {
   // A whole record appearing or going: say so, its fields are in the view itself.
   if (c.from === null && record(c.to)) return `${label}: added`;
   if (c.to === null && record(c.from)) return `${label}: removed`;
+  // A whole list changed at once (empty → filled): how many, not its JSON.
+  const size = (v: object) => (Array.isArray(v) ? v.length : Object.keys(v).length);
+  if (record(c.from) && record(c.to)) return `${label}: ${size(c.from as object)} → ${size(c.to as object)}`;
   const key = c.path.slice(c.path.lastIndexOf('/') + 1);
   return `${label}: ${shown(c.from, key)} → ${shown(c.to, key)}`;
 }

@@ -1,0 +1,16 @@
+import { supportApi } from '$lib/support/api.ts';
+import { supportLoad } from '$lib/support/load.ts';
+import { support } from '$lib/support/session.svelte.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ params, depends }) => {
+  depends('felt:support-tournament');
+  return supportLoad(async () => {
+    const [view, inspection, venue] = await Promise.all([
+      support.venue(params.venue).tournament(params.id),
+      supportApi.inspect(params.venue, params.id),
+      supportApi.venue(params.venue),
+    ]);
+    return { view, inspection, venue };
+  });
+};
