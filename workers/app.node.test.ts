@@ -56,7 +56,8 @@ describe('the permission matrix', () => {
     }
     // Support's are reads only: an export is the whole history read out as one file, an
     // inspection the object's insides read out.
-    for (const p of ROLE_PERMISSIONS.support) expect(p).toMatch(/read|contact|live\.staff|export|inspect/);
+    for (const p of ROLE_PERMISSIONS.support)
+      expect(p).toMatch(/read|contact|live\.staff|export|inspect|usage/);
     for (const p of ROLE_PERMISSIONS.dealer) expect(ROLE_PERMISSIONS.floor.has(p), p).toBe(true);
     expect(permissionMatrixMarkdown()).toContain('| `run.clock` | ✓ | ✓ |  |  |  |  |');
   });

@@ -17,6 +17,7 @@ import { PUBLISH_ALL, type Publication, publicEventBody, publicView } from '../.
 import type { HistoryEvent } from '../../engine/tournament/history.ts';
 import { clockAt } from '../../engine/tournament/standings.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
+import { flushUsageFrom } from '../../workers/api/stubs.ts';
 import type { Env } from '../../workers/env.ts';
 import { Histogram, type HistogramSnapshot } from '../../workers/ops/prometheus.ts';
 import { ChannelViews, type ViewUpdate } from '../live/channel-views.ts';
@@ -34,7 +35,9 @@ import { type BodyFilter, eventsFrame } from '../live/wire.ts';
 import { storageFor } from '../storage/for-env.ts';
 import { namespacedStorage } from '../storage/namespaced.ts';
 import type { MigrationStatus, StoragePort, StoredEvent } from '../storage/port.ts';
+import { countedStorage } from '../usage/counted.ts';
 import { meter } from '../usage/meter.ts';
+import { tally, venueOfObject } from '../usage/venue-usage.ts';
 import { type ClockSource, clockSource } from './clock-source.ts';
 import { type EventFilter, type FilteredPage, filteredPage } from './event-filter.ts';
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
@@ -85,7 +88,10 @@ export class TournamentDO extends DurableObject<Env> {
     this.#clock = clockSource(env.FELT_SIMULATED_CLOCK);
     meter.enableFrom(env);
     // Keyed by this object's name ("venue/id"), not the bare id: see storage/namespaced.ts.
-    this.#storage = namespacedStorage(storageFor(env, ctx.storage), this.#name);
+    tally.enableFrom(env);
+    this.#storage = countedStorage(namespacedStorage(storageFor(env, ctx.storage), this.#name), () =>
+      venueOfObject(this.#name),
+    );
     // Answered by the runtime without waking the object: keeps idle followers free.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
     ctx.blockConcurrencyWhile(async () => {
@@ -195,7 +201,13 @@ export class TournamentDO extends DurableObject<Env> {
       await this.#fanOut(host, answer.events, answer.seq);
       await this.#armClockCues(tournamentId, host);
     }
+    this.#flushUsage();
     return answer;
+  }
+
+  /** Adds this isolate's usage counts to the venues' rows, once a minute (venue-usage.ts). */
+  #flushUsage(): void {
+    if (tally.on) this.ctx.waitUntil(flushUsageFrom(this.env, Date.now()));
   }
 
   /**
@@ -387,24 +399,26 @@ export class TournamentDO extends DurableObject<Env> {
   /** Batches refused from a fenced home, oldest first (for the owner and support staff). */
   async conflicts(tournamentId: string): Promise<string> {
     await this.#logFor(tournamentId);
-    const rows = await this.#storage.listMeta(`conflicts:${tournamentId}`);
+    const rows = (await this.#storage.listMeta(`conflicts:${tournamentId}`)).map(
+      (r) => [Number((JSON.parse(r.value) as { at: number }).at), r.value] as const,
+    );
     return `[${rows
-      .sort((a, b) => (a.key < b.key ? -1 : 1))
-      .map((r) => r.value)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, value]) => value)
       .join(',')}]`;
   }
 
+  /**
+   * Keeps a refused batch for a person to read. A fenced box retries the same batch on every
+   * sync: one report per batch (home, epoch and seqs), not one per retry.
+   */
   async #report(tournamentId: string, report: Record<string, unknown>): Promise<void> {
     const at = Number(report.at);
-    await this.#storage.batch([
-      {
-        op: 'meta',
-        scope: `conflicts:${tournamentId}`,
-        key: `${String(at).padStart(15, '0')}-${crypto.randomUUID().slice(0, 8)}`,
-        value: JSON.stringify(report),
-        updatedAt: at,
-      },
-    ]);
+    const seqs = (report.seqs as number[] | undefined) ?? [];
+    const scope = `conflicts:${tournamentId}`;
+    const key = `${String(report.from)}:${String(report.epoch)}:${seqs[0] ?? 0}-${seqs.at(-1) ?? 0}`;
+    if ((await this.#storage.getMeta(scope, key)) !== null) return;
+    await this.#storage.batch([{ op: 'meta', scope, key, value: JSON.stringify(report), updatedAt: at }]);
   }
 
   /** Imports a history (e.g. a TD3 file) into this new tournament, atomically. */
@@ -837,6 +851,9 @@ export class TournamentDO extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     await meter.time('tournament', this.#name, 'websocket-message', () => this.#onMessage(ws, message));
+    // Billed at 20 messages to a request.
+    tally.add(venueOfObject(this.#name), { websocketMessages: 1, doRequests: 1 / 20 });
+    this.#flushUsage();
   }
 
   async #onMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -932,6 +949,8 @@ export class TournamentDO extends DurableObject<Env> {
    */
   override async alarm(): Promise<void> {
     await meter.time('tournament', this.#name, 'alarm', () => this.#fireCues());
+    tally.add(venueOfObject(this.#name), { alarms: 1, doRequests: 1 });
+    this.#flushUsage();
   }
 
   async #fireCues(): Promise<void> {

@@ -148,23 +148,29 @@ export class UsageMeter {
 /** The isolate's meter (module state: the Worker and its Durable Objects share the isolate). */
 export const meter = new UsageMeter();
 
+/** A stub whose every method call goes through `around` (the stub's own then/symbols do not). */
+export function interceptCalls<T extends object>(stub: T, around: (call: () => unknown) => unknown): T {
+  return new Proxy(stub, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof prop === 'symbol' || prop === 'then' || typeof value !== 'function') return value;
+      // Reflect.apply, not value.apply: on an RPC stub `.apply` would be a remote method.
+      return (...args: unknown[]) =>
+        around(() => Reflect.apply(value as (...a: unknown[]) => unknown, target, args));
+    },
+  });
+}
+
 /**
  * A Durable Object stub whose method calls are counted as billed requests, each timed from
  * the caller's side (an upper bound of the object's awake time). The stub itself when off.
  */
 export function meteredStub<T extends object>(stub: T, objectClass: ObjectClass, name: string): T {
   if (!meter.on) return stub;
-  return new Proxy(stub, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof prop === 'symbol' || prop === 'then' || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const start = Date.now();
-        const done = () => meter.invocation(objectClass, name, 'rpc', start, Date.now());
-        // Reflect.apply, not value.apply: on an RPC stub `.apply` would be a remote method.
-        const result = Promise.resolve(Reflect.apply(value as (...a: unknown[]) => unknown, target, args));
-        return result.finally(done);
-      };
-    },
+  return interceptCalls(stub, (call) => {
+    const start = Date.now();
+    return Promise.resolve(call()).finally(() =>
+      meter.invocation(objectClass, name, 'rpc', start, Date.now()),
+    );
   });
 }

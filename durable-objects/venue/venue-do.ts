@@ -38,7 +38,13 @@ import {
 import { issueToken, type StaffRole } from '../../workers/auth/tokens.ts';
 import type { Env } from '../../workers/env.ts';
 import { storageFor } from '../storage/for-env.ts';
-import type { StoragePort } from '../storage/port.ts';
+import { countedStorage } from '../usage/counted.ts';
+import { addUsage, NO_USAGE, tally, type UsageCounts, usageDay } from '../usage/venue-usage.ts';
+
+/** Days of usage a venue keeps (the Usage page shows up to a month). */
+const USAGE_DAYS_KEPT = 35;
+
+import type { StoragePort, WriteOp } from '../storage/port.ts';
 import { answer, notFound, VenueError } from './answer.ts';
 import {
   type AuditEntry,
@@ -122,9 +128,50 @@ export class VenueDO extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.#port = storageFor(env, ctx.storage);
+    tally.enableFrom(env);
+    // Named by the venue's id (stubs.ts): what it writes counts against that venue's quota.
+    this.#port = countedStorage(storageFor(env, ctx.storage), () => ctx.id.name ?? null);
     ctx.blockConcurrencyWhile(async () => {
       await this.#port.migrate();
+    });
+  }
+
+  /** Adds an isolate's counts to the venue's row for a day (usage/venue-usage.ts). */
+  async addUsage(venueId: string, day: string, counts: UsageCounts): Promise<void> {
+    const scope = `usage:${venueId}`;
+    const current = await this.#port.getMeta(scope, day);
+    const now = Date.now();
+    const ops: WriteOp[] = [
+      {
+        op: 'meta',
+        scope,
+        key: day,
+        value: JSON.stringify(addUsage(current ? (JSON.parse(current) as UsageCounts) : NO_USAGE, counts)),
+        updatedAt: now,
+      },
+    ];
+    // A new day: the rows of days older than the page shows go.
+    if (current === null) {
+      const oldest = usageDay(now - USAGE_DAYS_KEPT * 86_400_000);
+      for (const row of await this.#port.listMeta(scope)) {
+        if (row.key < oldest) ops.push({ op: 'meta', scope, key: row.key, value: null, updatedAt: now });
+      }
+    }
+    await this.#port.batch(ops);
+  }
+
+  /** The venue's usage per day, newest first (owner and support). */
+  usage(
+    venueId: string,
+    caller: Caller,
+    days: number,
+  ): Promise<VenueAnswer<({ day: string } & UsageCounts)[]>> {
+    return this.#act(venueId, caller, 'usage.read', async () => {
+      const rows = await this.#port.listMeta(`usage:${venueId}`);
+      return rows
+        .map((r) => ({ day: r.key, ...(JSON.parse(r.value) as UsageCounts) }))
+        .sort((a, b) => (a.day < b.day ? 1 : -1))
+        .slice(0, days);
     });
   }
 

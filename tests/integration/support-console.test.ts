@@ -22,6 +22,7 @@ import {
   SIZES,
   seriousA11yViolations,
   shootAllSizes,
+  staffPage,
 } from './helpers/console-browser.ts';
 import { httpTarget } from './helpers/node-target.ts';
 import { ownerOnBox, pairAndStartBox, until } from './helpers/paired-box.ts';
@@ -71,6 +72,11 @@ describe.skipIf(!hasChromium)('the support console in the cloud, with a paired b
   let cloudRun: string;
   let boxRun: string;
   let boxId: string;
+  let onBox: VenueSession;
+  const run = async (s: VenueSession, id: string, type: string, payload: Record<string, unknown> = {}) => {
+    const res = await s.command(id, type, payload);
+    expect(res.status, `${type}: ${await res.clone().text()}`).toBe(201);
+  };
   const venueName = `Riverside Card Room ${crypto.randomUUID().slice(0, 4)}`;
 
   beforeAll(async () => {
@@ -81,10 +87,6 @@ describe.skipIf(!hasChromium)('the support console in the cloud, with a paired b
       { prefix: 'river', name: venueName, pin: '5827' },
     );
     cloudRun = await owner.newTournament('Cloud Cup');
-    const run = async (s: VenueSession, id: string, type: string, payload: Record<string, unknown> = {}) => {
-      const res = await s.command(id, type, payload);
-      expect(res.status, `${type}: ${await res.clone().text()}`).toBe(201);
-    };
     await run(owner, cloudRun, 'OpenRegistration');
     for (const [i, name] of NAMES.entries())
       await run(owner, cloudRun, 'Register', { playerId: `p${i}`, name });
@@ -95,7 +97,7 @@ describe.skipIf(!hasChromium)('the support console in the cloud, with a paired b
       syncMs: 300,
       mirrorMs: 500,
     });
-    const onBox = await ownerOnBox(box, owner, '5827');
+    onBox = await ownerOnBox(box, owner, '5827');
     boxRun = await onBox.newTournament('Box Cup');
     await run(onBox, boxRun, 'OpenRegistration');
     await run(onBox, boxRun, 'Register', { playerId: 'p1', name: 'Ane Berg' });
@@ -241,6 +243,49 @@ describe.skipIf(!hasChromium)('the support console in the cloud, with a paired b
     expect(await page.getByTestId('run-last-push').textContent()).toMatch(/ago$/);
     expect(await runRow.textContent()).toContain('No conflict reports.');
     await shoot(page, 'box');
+
+    // The box is lost mid-event: the owner, in the cloud console, has the cloud take over.
+    const console = await staffPage(browser, owner.venueId, owner.token, 'phone');
+    await console.page.goto(`${cloud.url}/v/${owner.venueId}/staff/t/${boxRun}`);
+    const boxHome = console.page.getByTestId('box-home');
+    await boxHome.waitFor({ timeout: 15_000 });
+    expect(await boxHome.textContent()).toContain('A venue box runs this tournament');
+    await shootAllSizes(console.page, 'console-box-home');
+    await console.page
+      .getByRole('button', { name: 'Run it in the cloud (hold to confirm)', exact: true })
+      .click({ delay: 1100 });
+    await expect.poll(() => boxHome.textContent(), { timeout: 10_000 }).toContain('Runs in the cloud since');
+    // The owner's free-tier usage: today's requests and rows against the day's allowance.
+    await console.page
+      .getByRole('navigation', { name: 'Staff' })
+      .getByRole('link', { name: 'Usage', exact: true })
+      .click();
+    const requests = console.page.getByTestId('quota-workerRequests');
+    await requests.waitFor({ timeout: 10_000 });
+    const used = Number(
+      /([\d,]+) of 100,000/.exec((await requests.textContent()) ?? '')?.[1]?.replaceAll(',', ''),
+    );
+    expect(used).toBeGreaterThan(20);
+    expect(await console.page.getByTestId('quota-rowsWritten').textContent()).toMatch(
+      /[1-9][\d,]* of 100,000/,
+    );
+    await shoot(console.page, 'console-usage');
+    expect(console.errors).toEqual([]);
+    await console.context.close();
+    // The old box did not know: what it records now is refused by the cloud and kept.
+    await run(onBox, boxRun, 'Register', { playerId: 'p2', name: 'Bo Dahl' });
+    await until('the refused batch to be reported', async () => {
+      const res = await owner.fetch(`${owner.base}/tournaments/${boxRun}/inspect`);
+      return ((await res.json()) as { conflicts: number }).conflicts > 0 || null;
+    });
+    await page.goto(`${cloud.url}/support/v/${owner.venueId}/t/${boxRun}?tab=object`);
+    await expect
+      .poll(() => page.getByTestId('conflicts').textContent(), { timeout: 10_000 })
+      .toContain('refused, since cloud runs it at epoch 1');
+    // The box retried on every sync: still one report of that batch.
+    expect(await page.getByTestId('conflicts').getByRole('listitem').count()).toBe(1);
+    expect(await page.getByTestId('object-home').textContent()).toBe(`cloud (was ${boxId})`);
+    await shoot(page, 'conflicts');
     expect(errors).toEqual([]);
 
     // Every read above is in the venue's audit log, as support, naming what it read.
@@ -268,6 +313,10 @@ describe.skipIf(!hasChromium)('the support console in the cloud, with a paired b
     expect(of('tournaments.read', cloudRun, { from: 2 }), 'the changes').toBe(true);
     expect(of('tournaments.inspect', boxRun), "the box's tournament").toBe(true);
     expect(of('audit.read', boxRun, { read: 'conflicts' }), 'its conflicts').toBe(true);
+    // The owner's takeover is in the log as theirs, not support's.
+    expect(audit.entries.some((e) => e.action === 'tournament.handover' && e.actorRole === 'owner')).toBe(
+      true,
+    );
 
     // Signing out leaves the console for the sign-in.
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,5 +1,6 @@
 /** The venue itself for its staff: settings, who am I, the audit log. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { FREE_TIER_DAILY } from '../../durable-objects/usage/venue-usage.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
 import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
@@ -12,7 +13,7 @@ import {
   VenueParams,
   VenueSchema,
 } from './schemas.ts';
-import { directoryStub, tournamentStub, venueStub } from './stubs.ts';
+import { directoryStub, flushUsageFrom, tournamentStub, venueStub } from './stubs.ts';
 
 const getVenue = createRoute({
   method: 'get',
@@ -93,7 +94,48 @@ const audit = createRoute({
   },
 });
 
+const UsageDay = z.object({
+  day: z.string(),
+  workerRequests: z.number(),
+  doRequests: z.number(),
+  websocketMessages: z.number(),
+  alarms: z.number(),
+  rowsWritten: z.number(),
+});
+
+const usage = createRoute({
+  method: 'get',
+  path: '/venues/{venueId}/usage',
+  tags: ['venue'],
+  summary: "What the venue used of the free tier's daily quotas, per UTC day, newest first (owner, support)",
+  security: BEARER,
+  middleware: authenticated,
+  request: {
+    params: VenueParams,
+    query: z.object({ days: z.coerce.number().int().min(1).max(35).default(7) }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        runtime: z.enum(['cloud', 'box']),
+        days: z.array(UsageDay),
+        limits: UsageDay.omit({ day: true }),
+      }),
+      'Usage',
+    ),
+    ...ERRORS,
+  },
+});
+
 export const venue = router()
+  .openapi(usage, async (c) => {
+    const { venueId } = c.req.valid('param');
+    const { days } = c.req.valid('query');
+    // This isolate's counts of the venue first, so the page includes the requests just made.
+    await flushUsageFrom(c.env, Date.now(), { venueId });
+    const list = unwrap(await venueStub(c.env, venueId).usage(venueId, callerOf(c), days));
+    return reply(c, { runtime: c.env.FELT_RUNTIME, days: list, limits: FREE_TIER_DAILY }, 200);
+  })
   .openapi(getVenue, async (c) => {
     const { venueId } = c.req.valid('param');
     return reply(

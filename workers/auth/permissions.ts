@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'run.undo',
   'live.staff',
   'audit.read',
+  'usage.read',
   'boxes.manage',
   'displays.manage',
 ] as const;
@@ -51,6 +52,7 @@ const READS: readonly Permission[] = [
   'tournaments.inspect',
   'live.staff',
   'audit.read',
+  'usage.read',
 ];
 
 /** Why each row is what it is: see docs/API.md "Roles". */
@@ -59,7 +61,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
   // Runs the tournaments and the player database; not the club's settings or staff.
   td: new Set(
     ALL.filter(
-      (p) => p !== 'venue.settings' && p !== 'staff.manage' && p !== 'audit.read' && p !== 'boxes.manage',
+      (p) =>
+        p !== 'venue.settings' &&
+        p !== 'staff.manage' &&
+        p !== 'audit.read' &&
+        p !== 'usage.read' &&
+        p !== 'boxes.manage',
     ),
   ),
   // The floor registers players, takes rebuys, reports busts and moves players; the clock,

@@ -6,6 +6,9 @@
  * The id comes back in the `x-request-id` response header.
  */
 import type { MiddlewareHandler } from 'hono';
+import { tally } from '../../durable-objects/usage/venue-usage.ts';
+import { flushUsageFrom } from '../api/stubs.ts';
+import type { Env } from '../env.ts';
 import type { AppEnv } from './auth.ts';
 import { requestLine } from './request-line.ts';
 
@@ -27,6 +30,15 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
       ms: Date.now() - started,
     });
     console.log(JSON.stringify(line));
+    if (line.venueId) tally.add(line.venueId, { workerRequests: 1 });
+    const env = c.env as Env | undefined;
+    if (env && tally.on) {
+      try {
+        c.executionCtx.waitUntil(flushUsageFrom(env, Date.now()));
+      } catch {
+        // No execution context (a test calling app.request): the counts wait for the next request.
+      }
+    }
     // A WebSocket upgrade's response is immutable; every other answer carries the id.
     if (c.res.status !== 101) {
       try {

@@ -6,6 +6,7 @@
  * from the engine's and the Durable Object's own types. Every call throws ApiRequestError.
  */
 import createClient from 'openapi-fetch';
+import type { Inspection } from '../../../durable-objects/tournament/inspection.ts';
 import type { AuditEntry } from '../../../durable-objects/venue/model.ts';
 import type { EntryMatch, MoveNames, PartialMarker, PublicTable } from '../../../engine/publish/paging.ts';
 import type { SeatingView } from '../../../engine/seating/types.ts';
@@ -38,6 +39,7 @@ type Json<P extends keyof paths, M extends keyof paths[P], S extends number = 20
   : never;
 
 export type PublicVenuePage = Json<'/public/venues/{venueId}', 'get'>;
+export type VenueUsage = Json<'/venues/{venueId}/usage', 'get'>;
 export type Me = Json<'/venues/{venueId}/me', 'get'>;
 export type RosterEntry = Json<'/venues/{venueId}/auth/pin-roster', 'get'>['staff'][number];
 export type PlayerMatch = Json<'/venues/{venueId}/players', 'get'>['players'][number];
@@ -407,6 +409,17 @@ export function staffApi(venueId: string, token: () => string | null, onError: (
       send(
         client.GET('/venues/{venueId}/audit', { params: { ...v, query: { limit } }, headers: auth() }),
       ).then((r) => r.entries as unknown as AuditEntry[]),
+    /** What the venue used of the free tier's daily quotas, per UTC day, newest first. */
+    usage: (days = 7) =>
+      send(client.GET('/venues/{venueId}/usage', { params: { ...v, query: { days } }, headers: auth() })),
+    /** The tournament's object: home and epoch, sync with its box, storage, cues. */
+    inspect: (id: string) =>
+      send(client.GET('/venues/{venueId}/tournaments/{id}/inspect', { params: t(id), headers: auth() })).then(
+        (r) => r as unknown as Inspection,
+      ),
+    /** The cloud takes over a box-run tournament (the box is lost): the box is fenced from now on. */
+    promote: (id: string) =>
+      send(client.POST('/venues/{venueId}/tournaments/{id}/promote', { params: t(id), headers: auth() })),
   };
 }
 

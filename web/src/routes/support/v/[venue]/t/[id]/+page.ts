@@ -11,6 +11,7 @@ export const load: PageLoad = ({ params, depends }) => {
       supportApi.inspect(params.venue, params.id),
       supportApi.venue(params.venue),
     ]);
-    return { view, inspection, venue };
+    const conflicts = inspection.conflicts > 0 ? await supportApi.conflicts(params.venue, params.id) : [];
+    return { view, inspection, venue, conflicts };
   });
 };
