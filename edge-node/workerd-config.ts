@@ -58,6 +58,7 @@ const feltWorker :Workerd.Worker = (
     (name = "VENUE", durableObjectNamespace = "VenueDO"),
     (name = "DIRECTORY", durableObjectNamespace = "DirectoryDO"),
     (name = "DISPLAYS", durableObjectNamespace = "DisplaysDO"),
+    (name = "CASH", durableObjectNamespace = "CashDO"),
     (name = "FELT_JWT_KEYS", text = ${str(c.jwtKeys)}),
     (name = "FELT_BOX_LOCAL_KEY", text = ${str(c.localKey)}),${c.adminKey ? `\n    (name = "FELT_ADMIN_KEY", text = ${str(c.adminKey)}),` : ''}
   ],
@@ -66,6 +67,7 @@ const feltWorker :Workerd.Worker = (
     (className = "VenueDO", uniqueKey = "felt-venue-do", enableSql = true),
     (className = "DirectoryDO", uniqueKey = "felt-directory-do", enableSql = true),
     (className = "DisplaysDO", uniqueKey = "felt-displays-do", enableSql = true),
+    (className = "CashDO", uniqueKey = "felt-cash-do", enableSql = true),
   ],
   durableObjectStorage = (localDisk = "do-storage"),
   cacheApiOutbound = "null-cache",

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { auth } from './api/auth.ts';
 import { boxes } from './api/boxes.ts';
+import { cash } from './api/cash.ts';
 import { displays } from './api/displays.ts';
 import { handover } from './api/handover.ts';
 import { health } from './api/health.ts';
@@ -73,6 +74,7 @@ export function createApi() {
     .route('/', auth)
     .route('/', publicRoutes)
     .route('/', displays)
+    .route('/', cash)
     .route('/', support)
     .route('/', importTd3Route)
     .route('/', tournamentExport)

@@ -1,3 +1,4 @@
+import type { CashDO } from '../durable-objects/cash/cash-do.ts';
 import type { DirectoryDO } from '../durable-objects/directory/directory-do.ts';
 import type { DisplaysDO } from '../durable-objects/displays/displays-do.ts';
 import type { TournamentDO } from '../durable-objects/tournament/tournament-do.ts';
@@ -9,6 +10,8 @@ export interface Env {
   readonly VENUE: DurableObjectNamespace<VenueDO>;
   readonly DIRECTORY: DurableObjectNamespace<DirectoryDO>;
   readonly DISPLAYS: DurableObjectNamespace<DisplaysDO>;
+  /** A venue's cash games: tables, lists, calls (one object per venue). */
+  readonly CASH: DurableObjectNamespace<CashDO>;
   /** Token signing keys, a secret: "kid:base64url-secret …", the first signs (workers/auth/keys.ts). */
   readonly FELT_JWT_KEYS?: string;
   /** Operator key allowing support accounts to be created (a secret; absent = disabled). */

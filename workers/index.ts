@@ -7,6 +7,7 @@ import { meter } from '../durable-objects/usage/meter.ts';
 import { createApi } from './app.ts';
 import type { Env } from './env.ts';
 
+export { CashDO } from '../durable-objects/cash/cash-do.ts';
 export { DirectoryDO } from '../durable-objects/directory/directory-do.ts';
 export { DisplaysDO } from '../durable-objects/displays/displays-do.ts';
 export { TournamentDO } from '../durable-objects/tournament/tournament-do.ts';

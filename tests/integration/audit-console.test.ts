@@ -5,15 +5,10 @@
  * owner's own entries; "Show more" reads further back; a TD has no Audit link and is told the
  * page is the owner's. Screenshots at the three sizes and axe-core on the way (on the box).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
-import { freePort } from '../../scripts/lib/free-port.ts';
 import { DEMO_OWNER, DEMO_TOURNAMENT_NAME, DEMO_VENUE, seedDemo } from '../../scripts/lib/seed.ts';
-import { type BoxProcess, startBoxProcess } from './helpers/box-process.ts';
 import {
   hasChromium,
   launchChromium,
@@ -23,47 +18,12 @@ import {
   staffPage,
   staffToken,
 } from './helpers/console-browser.ts';
+import { RUNTIMES, startFresh } from './helpers/runtimes.ts';
 
 /** The operator key the servers of this file start with (support accounts need it). */
 const ADMIN_KEY = 'audit-console-operator-key';
 const SUPPORT = { name: 'Sigrid Support', email: 'sigrid@support.felt', password: 'sigrid-support-password' };
 const TD = { name: 'Tessa Director', email: 'tessa@demo.felt', password: 'tessa-td-password' };
-
-interface Runtime {
-  readonly name: 'box' | 'cloud';
-  start(): Promise<{ url: string; stop: () => Promise<unknown> }>;
-}
-
-const RUNTIMES: Runtime[] = [
-  {
-    name: 'box',
-    async start() {
-      const dir = mkdtempSync(join(tmpdir(), 'felt-audit-box-'));
-      const box: BoxProcess = await startBoxProcess(dir, await freePort());
-      return {
-        url: box.url,
-        stop: async () => {
-          await box.interrupt();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-  {
-    name: 'cloud',
-    async start() {
-      const dir = mkdtempSync(join(tmpdir(), 'felt-audit-cloud-'));
-      const cloud: RunningCloud = await startCloud({ port: await freePort(), persistTo: dir });
-      return {
-        url: cloud.url,
-        stop: async () => {
-          await cloud.stop();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-];
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(url, {
@@ -95,7 +55,7 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('the audit log in the console on th
   beforeAll(async () => {
     // Both runtimes read the operator key from the environment they start in.
     process.env.FELT_ADMIN_KEY = ADMIN_KEY;
-    server = await runtime.start();
+    server = await startFresh(runtime, 'audit');
     tournamentId = (await seedDemo(server.url)).tournamentId;
     ownerToken = await staffToken(server.url, DEMO_VENUE.id, DEMO_OWNER.email, DEMO_OWNER.password);
 

@@ -8,17 +8,13 @@
  * standings on screen equal what the API reports. Screenshots at three sizes of every screen,
  * and axe-core on each, are taken on the way.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_DIR, HAVE_FIXTURES } from '../../engine/td3/fixtures.ts';
-import { type RunningCloud, startCloud } from '../../scripts/lib/cloud.ts';
-import { freePort } from '../../scripts/lib/free-port.ts';
 import { DEMO_OWNER, DEMO_VENUE, seedDemo } from '../../scripts/lib/seed.ts';
 import type { TournamentView } from '../../web/src/lib/api.ts';
-import { type BoxProcess, startBoxProcess } from './helpers/box-process.ts';
 import {
   hasChromium,
   launchChromium,
@@ -28,6 +24,7 @@ import {
   staffToken,
 } from './helpers/console-browser.ts';
 import { ConsoleDriver } from './helpers/console-driver.ts';
+import { RUNTIMES, startFresh } from './helpers/runtimes.ts';
 
 const PLAYERS = Array.from({ length: 30 }, (_, i) => `Flow Player ${String(i + 1).padStart(2, '0')}`);
 
@@ -86,42 +83,6 @@ function openSeats(v: TournamentView): { table: string; seat: number }[] {
 /** Minor units as the amount a TD types ("1234.5"). */
 const major = (minor: number): string => String(minor / 100);
 
-interface Runtime {
-  readonly name: 'box' | 'cloud';
-  start(): Promise<{ url: string; stop: () => Promise<unknown> }>;
-}
-
-const RUNTIMES: Runtime[] = [
-  {
-    name: 'box',
-    async start() {
-      const dir = mkdtempSync(join(tmpdir(), 'felt-flow-box-'));
-      const box: BoxProcess = await startBoxProcess(dir, await freePort());
-      return {
-        url: box.url,
-        stop: async () => {
-          await box.interrupt();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-  {
-    name: 'cloud',
-    async start() {
-      const dir = mkdtempSync(join(tmpdir(), 'felt-flow-cloud-'));
-      const cloud: RunningCloud = await startCloud({ port: await freePort(), persistTo: dir });
-      return {
-        url: cloud.url,
-        stop: async () => {
-          await cloud.stop();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
-];
-
 describe.skipIf(!hasChromium).each(RUNTIMES)(
   'a tournament night through the console on the $name',
   (runtime) => {
@@ -130,7 +91,7 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
     let token: string;
 
     beforeAll(async () => {
-      server = await runtime.start();
+      server = await startFresh(runtime, 'flow');
       await seedDemo(server.url);
       token = await staffToken(server.url, DEMO_VENUE.id, DEMO_OWNER.email, DEMO_OWNER.password);
       browser = await launchChromium();

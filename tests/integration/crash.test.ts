@@ -64,6 +64,11 @@ describe('killing the box', () => {
     const id = await owner.newTournament('Crash Cup');
     expect((await owner.command(id, 'OpenRegistration')).status).toBe(201);
     const s = sessionFor(target, owner.venueId, owner.token, owner.userId);
+    // The cash room beside the tournament: every other command joins a player to its list.
+    const cash = (type: string, payload: Record<string, unknown>, commandId: string) =>
+      s.post(`${s.base}/cash/commands`, { commandId, type, payload });
+    expect((await cash('CreateGame', { gameId: 'nlh', name: 'NLH 5/10' }, 'cash-game')).status).toBe(201);
+    const acknowledgedCash = new Set<string>();
     const acknowledged = new Set<string>();
     const rnd = random(20261123);
     let n = 0;
@@ -78,6 +83,15 @@ describe('killing the box', () => {
           const commandId = `crash-${n}`;
           const playerId = `p-${n++}`;
           try {
+            if (n % 2 === 0) {
+              const res = await cash(
+                'JoinWaitlist',
+                { gameId: 'nlh', playerId, name: `Cash ${playerId}` },
+                commandId,
+              );
+              if (res.status === 201 || res.status === 200) acknowledgedCash.add(playerId);
+              continue;
+            }
             const res = await s.command(id, 'Register', { playerId, name: `Player ${playerId}` }, commandId);
             if (res.status === 201 || res.status === 200) acknowledged.add(commandId);
           } catch {
@@ -133,9 +147,17 @@ describe('killing the box', () => {
       standings: { entrants: number };
     };
     expect(view.standings.entrants).toBe(registered.length);
+    // The cash list: every acknowledged join is on it, and nobody twice.
+    const room = (await (await s.fetch(`${s.base}/cash`)).json()) as {
+      games: { id: string; waitlist: { playerId: string }[] }[];
+    };
+    const listed = room.games.find((g) => g.id === 'nlh')!.waitlist.map((w) => w.playerId);
+    expect(new Set(listed).size, 'no join applied twice').toBe(listed.length);
+    const lostCash = [...acknowledgedCash].filter((p) => !listed.includes(p));
+    expect(lostCash, 'acknowledged cash joins lost').toEqual([]);
     console.log(
       `crash test: ${KILLS} kills (${whole} whole box, ${workerdOnly} workerd only), ${n} commands sent, ` +
-        `${acknowledged.size} acknowledged, ${registered.length} in the log, 0 lost`,
+        `${acknowledged.size} + ${acknowledgedCash.size} cash acknowledged, ${registered.length} + ${listed.length} stored, 0 lost`,
     );
   }, 600_000);
 });

@@ -112,6 +112,19 @@ export async function addStaff(
 export async function furnishVenue(target: ApiTarget, prefix = 'fz'): Promise<FurnishedVenue> {
   const owner = await signUpVenue(target, { prefix });
   const tournamentId = await owner.newTournament('Fuzz Cup');
+  // A cash game with a table and a list, for the cash routes to be tried against.
+  for (const [type, payload] of [
+    ['CreateGame', { gameId: 'nlh', name: 'NLH 5/10' }],
+    ['OpenTable', { tableId: 't1', gameId: 'nlh', name: 'Table 1', seats: 9 }],
+    ['JoinWaitlist', { gameId: 'nlh', playerId: 'p-anna', name: 'Anna' }],
+  ] as const) {
+    const res = await owner.post(`${owner.base}/cash/commands`, {
+      commandId: crypto.randomUUID(),
+      type,
+      payload,
+    });
+    expect(res.status, `${type}: ${await res.clone().text()}`).toBe(201);
+  }
   expect((await owner.command(tournamentId, 'OpenRegistration')).status).toBe(201);
   const player = await owner.post(`${owner.base}/players`, { name: 'Anna Holm', email: 'anna@example.test' });
   expect(player.status).toBe(201);
@@ -182,6 +195,7 @@ export async function snapshot(target: ApiTarget, v: FurnishedVenue): Promise<Re
     boxes: await read(owner, `${owner.base}/boxes`),
     audit: await read(owner, `${owner.base}/audit?limit=500`),
     publicPage: timeless(await (await target.fetch(`${API}/public/venues/${owner.venueId}`)).json()),
+    cash: await read(owner, `${owner.base}/cash`),
   };
   for (const t of tournaments.tournaments) {
     shot[`events:${t.id}`] = await read(owner, `${owner.base}/tournaments/${t.id}/events?limit=1000`);

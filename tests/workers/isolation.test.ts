@@ -110,6 +110,15 @@ function attemptsFor(
           add(jsonInit('POST', { commandId: crypto.randomUUID(), type, payload }), '', `${key} ${type}`);
         }
         break;
+      case 'POST /venues/{venueId}/cash/commands':
+        for (const [type, payload] of [
+          ['CreateGame', { gameId: 'stolen', name: 'B’s game' }],
+          ['JoinWaitlist', { gameId: 'nlh', playerId: 'mallory', name: 'Mallory' }],
+          ['CallNext', { gameId: 'nlh' }],
+        ] as const) {
+          add(jsonInit('POST', { commandId: crypto.randomUUID(), type, payload }), '', `${key} ${type}`);
+        }
+        break;
       case 'POST /venues/{venueId}/imports/tournament':
         add({ method: 'POST', body: exportOfA });
         break;

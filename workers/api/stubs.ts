@@ -38,6 +38,12 @@ export const DIRECTORY = 'directory';
 export const directoryStub = (env: Env) =>
   meteredStub(env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY)), 'directory', DIRECTORY);
 
+/** A venue's cash games (one object per venue, apart from the VenueDO). */
+export const cashStub = (env: Env, venueId: string) => {
+  tally.enableFrom(env);
+  return countedStub(env.CASH.get(env.CASH.idFromName(venueId)), venueId);
+};
+
 /** A venue's screens and signage (one object per venue, apart from the VenueDO). */
 export const displaysStub = (env: Env, venueId: string) =>
   meteredStub(env.DISPLAYS.get(env.DISPLAYS.idFromName(venueId)), 'displays', venueId);

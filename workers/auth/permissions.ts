@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'usage.read',
   'boxes.manage',
   'displays.manage',
+  'cash.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +83,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     'run.seating',
     'run.hands',
     'live.staff',
+    'cash.run',
   ]),
   // A dealer reports busts and finished hands at their table (hand-for-hand), nothing else.
   dealer: new Set<Permission>(['venue.read', 'tournaments.read', 'run.busts', 'run.hands', 'live.staff']),

@@ -3,7 +3,11 @@
  * folder (and started again on the same folder to test a restart): the box (workerd + libSQL)
  * and the local cloud (wrangler dev).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type RunningCloud, startCloud } from '../../../scripts/lib/cloud.ts';
+import { freePort } from '../../../scripts/lib/free-port.ts';
 import { type BoxProcess, startBoxProcess } from './box-process.ts';
 
 export interface Server {
@@ -32,3 +36,20 @@ export const RUNTIMES: readonly Runtime[] = [
     },
   },
 ];
+
+/** A runtime started fresh in a temporary folder on a free port; stopping removes the folder. */
+export async function startFresh(
+  runtime: Runtime,
+  prefix: string,
+): Promise<{ url: string; stop: () => Promise<unknown> }> {
+  const dir = mkdtempSync(join(tmpdir(), `felt-${prefix}-${runtime.name}-`));
+  const port = await freePort();
+  const server = await runtime.start(dir, port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -20,7 +20,7 @@ describe('parseTvSetup', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.message).toBe(
-        'Unknown view “leaderboard” in views=: use clock, rankings, seating, moves, payouts, schedule, slides',
+        'Unknown view “leaderboard” in views=: use clock, rankings, seating, moves, payouts, schedule, slides, cash',
       );
   });
 
