@@ -22,6 +22,7 @@ import { venue } from './api/venue.ts';
 import type { AppEnv } from './http/auth.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
 import { requestLog } from './http/request-log.ts';
+import { cashBoxLocal, cashSync } from './sync/cash-routes.ts';
 import { boxMetrics } from './sync/metrics.ts';
 import { boxLocal, sync } from './sync/routes.ts';
 import { VERSION } from './version.ts';
@@ -87,6 +88,7 @@ export function createApi() {
     .route('/', boxes)
     .route('/', handover)
     .route('/', boxLocal)
+    .route('/', cashBoxLocal)
     .route('/', boxMetrics)
     .route('/', venue);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
@@ -114,6 +116,7 @@ export function createApi() {
     }),
   );
   syncApi.route('/', sync);
+  syncApi.route('/', cashSync);
   syncApi.onError((err, c) => errorResponse(c, err));
   const root = new OpenAPIHono<AppEnv>()
     .route('/api/v1', api)

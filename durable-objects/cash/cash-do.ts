@@ -11,7 +11,7 @@ import type { Env } from '../../workers/env.ts';
 import { acceptSocket, type SocketRole, send, sockets } from '../live/connections.ts';
 import { storageFor } from '../storage/for-env.ts';
 import { namespacedStorage } from '../storage/namespaced.ts';
-import type { StoragePort } from '../storage/port.ts';
+import type { StoragePort, StoredEvent } from '../storage/port.ts';
 import { countedStorage } from '../usage/counted.ts';
 import { tally } from '../usage/venue-usage.ts';
 import { sha256Hex } from '../venue/staff-rules.ts';
@@ -19,6 +19,15 @@ import { type CashAnswer, CashRoom } from './cash-room.ts';
 import { PHONE_PREFIX, publicCashView, staffCashView } from './cash-view.ts';
 
 const TICKETS = 'cash:tickets';
+const OWN = 'cash:own';
+const QUEUE = 'cash:queue';
+
+/** A command the cloud holds for the box that runs the room (a phone's join from outside). */
+export interface HeldCashCommand {
+  readonly commandId: string;
+  readonly command: CashCommand;
+  readonly queuedAt: number;
+}
 
 function randomHex(bytes: number): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
@@ -29,6 +38,8 @@ function randomHex(bytes: number): string {
 export class CashDO extends DurableObject<Env> {
   readonly #storage: StoragePort;
   #room: Promise<CashRoom> | null = null;
+  /** In the cloud: the box that runs this room (its pushes are the room), or null. */
+  #home: string | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -53,8 +64,23 @@ export class CashDO extends DurableObject<Env> {
     return this.#room;
   }
 
-  async command(commandId: string, command: CashCommand): Promise<CashAnswer> {
+  async #homeBox(): Promise<string | null> {
+    if (this.#home === undefined) this.#home = await this.#storage.getMeta(OWN, 'home');
+    return this.#home;
+  }
+
+  async command(commandId: string, command: CashCommand): Promise<CashAnswer & { queued?: true }> {
     const room = await this.#load();
+    if (this.env.FELT_RUNTIME === 'cloud' && (await this.#homeBox()) !== null) {
+      // One writer: the venue's box runs the room. The cloud holds the command until it pulls.
+      if ((await this.#storage.getMeta(QUEUE, commandId)) === null) {
+        const held: HeldCashCommand = { commandId, command, queuedAt: Date.now() };
+        await this.#storage.batch([
+          { op: 'meta', scope: QUEUE, key: commandId, value: JSON.stringify(held), updatedAt: held.queuedAt },
+        ]);
+      }
+      return { ok: true, seq: room.seq, repeated: false, events: [], queued: true };
+    }
     const answer = await room.command(commandId, command, Date.now());
     if (answer.ok && !answer.repeated && answer.events.length > 0) {
       this.#fanOut(room);
@@ -62,6 +88,52 @@ export class CashDO extends DurableObject<Env> {
     }
     if (tally.on) this.ctx.waitUntil(flushUsageFrom(this.env, Date.now()));
     return answer;
+  }
+
+  /**
+   * Takes the events the venue's box pushed (its outbox). The first push makes the box the
+   * room's home; a push from another box, or onto a room the cloud decided itself, is refused.
+   */
+  async acceptReplica(
+    boxId: string,
+    eventsJson: string,
+  ): Promise<{ lastSeq: number; held: number } | { refused: string; home: string }> {
+    const room = await this.#load();
+    const home = await this.#homeBox();
+    if (home === null) {
+      if (room.seq > 0) return { refused: 'NOT_HOME', home: 'cloud' };
+      await this.#storage.batch([
+        { op: 'meta', scope: OWN, key: 'home', value: boxId, updatedAt: Date.now() },
+      ]);
+      this.#home = boxId;
+    } else if (home !== boxId) {
+      return { refused: 'NOT_HOME', home };
+    }
+    const before = room.seq;
+    const lastSeq = await room.applyStored(JSON.parse(eventsJson) as Omit<StoredEvent, 'tournamentId'>[]);
+    if (lastSeq > before) this.#fanOut(room);
+    return { lastSeq, held: (await this.#storage.listMeta(QUEUE)).length };
+  }
+
+  /** Commands held for the home box, oldest first. */
+  async heldCommands(boxId: string): Promise<HeldCashCommand[] | null> {
+    if ((await this.#homeBox()) !== boxId) return null;
+    const held = (await this.#storage.listMeta(QUEUE)).map((r) => JSON.parse(r.value) as HeldCashCommand);
+    return held.sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  async ackHeld(boxId: string, commandIds: readonly string[]): Promise<number | null> {
+    if ((await this.#homeBox()) !== boxId) return null;
+    const now = Date.now();
+    const ops = commandIds.map((key) => ({
+      op: 'meta' as const,
+      scope: QUEUE,
+      key,
+      value: null,
+      updatedAt: now,
+    }));
+    if (ops.length > 0) await this.#storage.batch(ops);
+    return ops.length;
   }
 
   async view(): Promise<string> {

@@ -14,7 +14,7 @@ import {
   evolveCash,
 } from '../../engine/cash/index.ts';
 import { DomainError } from '../../engine/core/errors.ts';
-import type { StoragePort } from '../storage/port.ts';
+import type { StoragePort, StoredEvent } from '../storage/port.ts';
 import { TournamentLog } from '../tournament/log.ts';
 
 /** The log's id on the port: one cash room per venue object. */
@@ -113,6 +113,22 @@ export class CashRoom {
       this.#seq = stored.at(-1)?.seq ?? this.#seq;
       if (snapshot) this.#snapshotSeq = this.#seq;
       return { ok: true, seq: this.#seq, repeated: false, events };
+    });
+  }
+
+  /**
+   * Appends events a home box decided, as they are (same seq and id): the ones already here
+   * are skipped, and a gap stops it (the box sends again from what this answers). Answers the
+   * last seq held here.
+   */
+  applyStored(events: readonly Omit<StoredEvent, 'tournamentId'>[]): Promise<number> {
+    return this.#log.exclusive(async () => {
+      const fresh = events.filter((e) => e.seq > this.#seq);
+      if (fresh.length === 0 || fresh[0]!.seq !== this.#seq + 1) return this.#seq;
+      await this.#log.appendStored(fresh.map((e) => ({ ...e, tournamentId: CASH_LOG })));
+      this.#state = fresh.reduce((s, e) => evolveCash(s, JSON.parse(e.body) as CashEvent), this.#state);
+      this.#seq = fresh.at(-1)!.seq;
+      return this.#seq;
     });
   }
 

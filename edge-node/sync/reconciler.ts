@@ -9,6 +9,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { namespacedStorage } from '../../durable-objects/storage/namespaced.ts';
 import type { StoragePort } from '../../durable-objects/storage/port.ts';
+import { syncCashRoom } from './cash-outbox.ts';
 import type { Pairing } from './pairing.ts';
 
 /** Where the box keeps, per tournament, the last seq the cloud acknowledged. */
@@ -140,6 +141,7 @@ export class Reconciler {
   }
 
   #lastMirrorAt = 0;
+  #cashPolledAt = 0;
   /** When each tournament's held commands were last pulled, and which pushes reported some. */
   readonly #heldPolledAt = new Map<string, number>();
   readonly #heldSeen = new Set<string>();
@@ -157,6 +159,20 @@ export class Reconciler {
         this.#lastMirrorAt = startedAt;
       }
       await this.#pushAll(p);
+      // The cash room: its held commands (phones joining from outside) are pulled as often as
+      // a tournament's, and at once when a push says there are some.
+      const cashDue = startedAt - this.#cashPolledAt >= (this.#o.heldEveryMs ?? 10_000);
+      if (cashDue) this.#cashPolledAt = startedAt;
+      await syncCashRoom(
+        {
+          storage: this.#o.storage,
+          localUrl: this.#o.localUrl,
+          localKey: this.#o.localKey,
+          now: () => this.#now(),
+        },
+        p,
+        cashDue,
+      );
       this.#unreachableSince = null;
       this.#set({
         cloudReachable: true,

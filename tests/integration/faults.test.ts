@@ -77,6 +77,15 @@ describe('the box and the cloud over a bad link', () => {
     await until('the tournament to reach the cloud', async () =>
       (await allEvents(owner, id)).length >= 2 ? true : null,
     );
+    // The cash room beside it: the floor adds players on the box, phones join through the cloud.
+    const cash = (s: VenueSession, type: string, payload: Record<string, unknown>) =>
+      s.post(`${s.base}/cash/commands`, { commandId: crypto.randomUUID(), type, payload });
+    expect((await cash(td, 'CreateGame', { gameId: 'nlh', name: 'NLH 5/10' })).status).toBe(201);
+    await until('the cash room to reach the cloud', async () => {
+      const r = (await (await owner.fetch(`${owner.base}/cash`)).json()) as { seq: number };
+      return r.seq >= 1 || null;
+    });
+    const phoneJoins: string[] = [];
 
     // The link turns bad: 40 % of the box's requests hit a fault.
     proxy.setFaulty(0.4);
@@ -96,6 +105,21 @@ describe('the box and the cloud over a bad link', () => {
         );
         expect(held.status).toBe(202);
         online.push(commandId);
+      }
+      if (i % 3 === 0)
+        expect(
+          (await cash(td, 'JoinWaitlist', { gameId: 'nlh', playerId: `cash-${i}`, name: `Cash ${i}` }))
+            .status,
+        ).toBe(201);
+      if (i % 12 === 6 && i > 12) {
+        // A phone joins the list through the cloud (held for the box, like an online registration).
+        const joined = await fetch(`${cloud.url}/api/v1/public/venues/${owner.venueId}/cash/join`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ gameId: 'nlh', name: `Phone ${i}` }),
+        });
+        expect(joined.status, await joined.clone().text()).toBe(201);
+        phoneJoins.push(((await joined.json()) as { playerId: string }).playerId);
       }
       if (i === 40) proxy.partition(true);
       if (i === 80) proxy.partition(false);
@@ -125,10 +149,29 @@ describe('the box and the cloud over a bad link', () => {
         `${c} ran once`,
       ).toHaveLength(1);
     }
+    // The cash room too: every phone join ran once on the box, and the cloud holds the same room.
+    type Room = { seq: number; games: { waitlist: { playerId: string }[] }[]; tables: unknown[] };
+    const room = async (s: VenueSession) => {
+      const { serverTime: _t, ...rest } = (await (await s.fetch(`${s.base}/cash`)).json()) as Room & {
+        serverTime: number;
+      };
+      return rest;
+    };
+    const boxRoom = await until('the box to run every phone join', async () => {
+      const r = await room(td);
+      const listed = r.games[0]?.waitlist.map((w) => w.playerId) ?? [];
+      return phoneJoins.every((p) => listed.includes(p)) ? r : null;
+    });
+    const listed = boxRoom.games[0]!.waitlist.map((w) => w.playerId);
+    expect(new Set(listed).size, 'no join ran twice').toBe(listed.length);
+    await until('the cloud to hold the box’s cash room', async () => {
+      const [mine, theirs] = [await room(td), await room(owner)];
+      return JSON.stringify(mine) === JSON.stringify(theirs) ? true : null;
+    });
     const c = proxy.counts;
     console.log(
       `faults: drop ${c.drop}, delay ${c.delay}, duplicate ${c.duplicate}, replay-old ${c['replay-old']}, ` +
-        `cut-response ${c['cut-response']}, partitioned ${c.partitioned}, passed ${c.pass}; ${finalBox.length} events, hashes equal`,
+        `cut-response ${c['cut-response']}, partitioned ${c.partitioned}, passed ${c.pass}; ${finalBox.length} events, hashes equal; cash room ${boxRoom.seq} events, ${phoneJoins.length} phone joins, equal`,
     );
     expect(c.drop + c.duplicate + c['replay-old'] + c['cut-response']).toBeGreaterThan(5);
     expect(c.partitioned).toBeGreaterThan(0);

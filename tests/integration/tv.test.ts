@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
     await expect
       .poll(() => page.getByTestId('tv-error').textContent())
       .toBe(
-        'Unknown view “leaderboard” in views=: use clock, rankings, seating, moves, payouts, schedule, slides',
+        'Unknown view “leaderboard” in views=: use clock, rankings, seating, moves, payouts, schedule, slides, cash',
       );
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=clock&every=1`);
     await expect

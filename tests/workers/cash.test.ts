@@ -131,3 +131,98 @@ describe('cash games over HTTP', () => {
     expect((await selfTarget.fetch('/api/v1/public/venues/no-such-venue/cash')).status).toBe(404);
   });
 });
+
+describe('a box-run cash room, the cloud side', () => {
+  it('takes the box’s events, holds phone joins and floor commands for it, and refuses another box', async () => {
+    const owner = await signUpVenue(selfTarget, { prefix: 'cash-box' });
+    const pairBox = async (name: string) => {
+      const made = (await json(await owner.post(`${owner.base}/boxes/pairing-codes`, { name }))) as {
+        code: string;
+      };
+      return (await json(
+        await selfTarget.fetch('/sync/v1/pair', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: made.code }),
+        }),
+      )) as { boxId: string; credential: string };
+    };
+    const box = await pairBox('Bar box');
+    const sync = (path: string, credential: string, body?: unknown) =>
+      selfTarget.fetch(`/sync/v1/venues/${owner.venueId}/cash${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Box ${credential}` },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    const event = (seq: number, e: Record<string, unknown>) => ({
+      seq,
+      eventId: `e${seq}`,
+      epoch: 0,
+      type: String(e.type),
+      at: 1000 + seq,
+      body: JSON.stringify(e),
+    });
+    const events = [
+      event(1, { type: 'GameCreated', gameId: 'nlh', name: 'NLH 5/10', callMinutes: 3 }),
+      event(2, {
+        type: 'TableOpened',
+        tableId: 't1',
+        gameId: 'nlh',
+        name: 'Table 1',
+        seats: 9,
+        mustMove: false,
+      }),
+    ];
+    expect((await sync('/events', 'nope.nope', { head: 2, events })).status).toBe(401);
+    const pushed = await sync('/events', box.credential, { head: 2, events });
+    expect(pushed.status, await pushed.clone().text()).toBe(200);
+    expect(await pushed.json()).toEqual({ lastSeq: 2, held: 0 });
+    // Sent again (a lost answer): nothing doubles.
+    expect(await (await sync('/events', box.credential, { head: 2, events })).json()).toEqual({
+      lastSeq: 2,
+      held: 0,
+    });
+    expect((await board(owner.venueId)).games[0]?.tables).toHaveLength(1);
+
+    // A phone joins through the cloud, and the office sends a floor command: both held.
+    const joined = await selfTarget.fetch(`/api/v1/public/venues/${owner.venueId}/cash/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ gameId: 'nlh', name: 'Remote Rita' }),
+    });
+    expect(joined.status).toBe(201);
+    const office = await send(
+      owner,
+      'JoinWaitlist',
+      { gameId: 'nlh', playerId: 'p-o', name: 'Office Olle' },
+      'office-1',
+    );
+    expect(((await office.json()) as { queued?: boolean }).queued).toBe(true);
+    expect((await board(owner.venueId)).games[0]?.waitlist).toEqual([]);
+    const queue = (await json(await sync('/queue', box.credential))) as {
+      commands: { commandId: string; command: { type: string; name: string } }[];
+    };
+    expect(queue.commands.map((c) => c.command.name)).toEqual(['Remote Rita', 'Office Olle']);
+
+    // Another box of the venue is not the room's home.
+    const other = await pairBox('Other box');
+    expect(
+      (
+        await sync('/events', other.credential, {
+          head: 3,
+          events: [event(3, { type: 'TableClosed', tableId: 't1' })],
+        })
+      ).status,
+    ).toBe(409);
+    expect((await sync('/queue', other.credential)).status).toBe(409);
+
+    const acked = await sync('/queue/ack', box.credential, {
+      commandIds: queue.commands.map((c) => c.commandId),
+    });
+    expect(await acked.json()).toEqual({ acked: 2 });
+    expect(((await json(await sync('/queue', box.credential))) as { commands: unknown[] }).commands).toEqual(
+      [],
+    );
+    expect((await sync('/events', box.credential, { head: 1, events: [{ seq: 0 }] })).status).toBe(400);
+  });
+});

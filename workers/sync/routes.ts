@@ -239,7 +239,7 @@ export const sync = router()
   });
 
 /** The box's process proves itself with the local key the box gave its workerd. */
-async function boxProcess(c: Context<AppEnv>): Promise<void> {
+export async function boxProcess(c: Context<AppEnv>): Promise<void> {
   const key = c.env.FELT_BOX_LOCAL_KEY;
   if (c.env.FELT_RUNTIME !== 'box' || !key)
     throw new ApiError(404, 'ROUTE_NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`);
