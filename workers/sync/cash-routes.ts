@@ -10,18 +10,7 @@ import { cashStub, venueStub } from '../api/stubs.ts';
 import { unwrap } from '../http/answers.ts';
 import { ApiError } from '../http/errors.ts';
 import { ERRORS, json, reply, router } from '../http/openapi.ts';
-import { boxCredential, boxProcess } from './routes.ts';
-
-const PushedEvent = z
-  .object({
-    seq: z.number().int().min(1),
-    eventId: z.string().min(1).max(64),
-    epoch: z.number().int().min(0),
-    type: z.string().min(1).max(60),
-    at: z.number().int(),
-    body: z.string().max(100_000),
-  })
-  .strict();
+import { AckBody, boxCredential, boxProcess, PushedEvent } from './routes.ts';
 
 const push = createRoute({
   method: 'post',
@@ -64,7 +53,7 @@ const ack = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ commandIds: z.array(z.string().min(1).max(100)).max(1000) }).strict(),
+          schema: AckBody,
         },
       },
     },

@@ -59,7 +59,11 @@ const mirror = createRoute({
   responses: { 200: json(AnyObject, 'The mirror'), ...ERRORS },
 });
 
-const PushedEvent = z
+/** One event of a box's outbox as it travels (the tournaments' and the cash room's pushes). */
+/** The held commands a box ran (or that a rule refused): the cloud stops holding them. */
+export const AckBody = z.object({ commandIds: z.array(z.string().min(1).max(100)).max(1000) }).strict();
+
+export const PushedEvent = z
   .object({
     seq: z.number().int().min(1),
     eventId: z.string().min(1).max(64),
@@ -119,7 +123,7 @@ const ack = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ commandIds: z.array(z.string().min(1).max(100)).max(1000) }).strict(),
+          schema: AckBody,
         },
       },
     },
