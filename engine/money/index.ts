@@ -6,5 +6,7 @@ export type { PayoutLine, PayoutOptions } from './payouts.ts';
 export { computePayouts, shareTiedPlaces } from './payouts.ts';
 export type { Contribution, PrizePool, PrizePoolInput } from './prize-pool.ts';
 export { computePrizePool } from './prize-pool.ts';
+export type { SatelliteConfig, SatelliteRemainder, SatelliteSeats } from './satellite.ts';
+export { satelliteSeats } from './satellite.ts';
 export type { CurrencyCode, EntryProfile, Minor } from './types.ts';
 export { DEFAULT_CURRENCY } from './types.ts';

@@ -33,6 +33,8 @@ export interface PayoutLine {
   readonly basisPoints: number;
   readonly manual: boolean;
   readonly locked: boolean;
+  /** A satellite's seat in the target event (the amount is the seat's value); absent otherwise. */
+  readonly seat?: boolean;
 }
 
 function isAmount(value: unknown): value is Minor {

@@ -84,6 +84,9 @@ const configFields = {
       unawarded: z.enum(['house', 'carried']),
     })
     .partial(),
+  satellite: z
+    .object({ seatValue: positive, remainder: z.enum(['bubble', 'seat-winners']).default('bubble') })
+    .nullable(),
 };
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>

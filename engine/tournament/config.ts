@@ -3,6 +3,7 @@ import { DomainError } from '../core/errors.ts';
 import { isCurrencyCode } from '../money/currency.ts';
 import { DEFAULT_CURRENCY, type EntryProfile } from '../money/types.ts';
 import { validateStructure } from '../structure/validate.ts';
+import { checkSatellite } from './satellite.ts';
 import type { ConfigInput, TournamentConfig, TournamentRules } from './types.ts';
 
 /** The usual final table: nine handed (TDA tables are 9 or 10 handed; most rooms run 9). */
@@ -95,6 +96,7 @@ export function buildConfig(
   const fixedRake = input.fixedRake ?? base?.fixedRake ?? 0;
   const unawarded = input.payout?.unawarded ?? base?.payout.unawarded;
   const profiles = input.profiles ?? base?.profiles ?? [];
+  const satellite = input.satellite !== undefined ? input.satellite : (base?.satellite ?? null);
   const config: TournamentConfig = {
     name,
     structure,
@@ -117,6 +119,8 @@ export function buildConfig(
           ? input.payout.percentages
           : (base?.payout.percentages ?? null),
     },
+    // Only when set, so configs of regular tournaments stay as they were.
+    ...(satellite === null ? {} : { satellite }),
   };
   const problem = checkConfig(config);
   return problem ?? config;
@@ -197,6 +201,8 @@ export function checkConfig(c: TournamentConfig): DomainError | null {
       guarantee: c.guarantee,
     });
   }
+  const satelliteProblem = checkSatellite(c);
+  if (satelliteProblem) return satelliteProblem;
   if (!isCount(c.payout.roundTo, 1)) {
     return invalid(`Payouts must round to a positive whole amount (got ${c.payout.roundTo})`, {
       roundTo: c.payout.roundTo,

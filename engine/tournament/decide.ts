@@ -31,11 +31,19 @@ import { buildConfig } from './config.ts';
 import { mapHas } from './pmap.ts';
 import { chargedProfile } from './profiles.ts';
 import { payouts, payoutsOrComputed, prizePool } from './results.ts';
+import {
+  satelliteRefusal,
+  satelliteStartProblem,
+  seatsOf,
+  seatsWonEvent,
+  stillInAfter,
+} from './satellite.ts';
 import { activeEntries, entryLabel, getEntry, getPlayer } from './state.ts';
 import type {
   Charge,
   ClockAction,
   Entry,
+  PlayersBusted,
   TaggedSeatingEvent,
   TournamentCommand,
   TournamentConfig,
@@ -139,6 +147,9 @@ function fullError(state: TournamentState, config: TournamentConfig, suffix = ''
 }
 
 function paidPlaces(state: TournamentState): number {
+  // A satellite's bubble is the last seat: the bubble's cash is not what hand-for-hand guards.
+  const seats = seatsOf(state);
+  if (seats !== null) return seats.seats;
   return payoutsOrComputed(state).lines.filter((l) => l.amount > 0).length;
 }
 
@@ -508,6 +519,8 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       if (state.status === 'running') {
         return new DomainError('TOURNAMENT_ALREADY_STARTED', 'The tournament has already started', {});
       }
+      const noSeats = satelliteStartProblem(state);
+      if (noSeats) return noSeats;
       const clock = startClock(state.clock, config.structure, ctx.now);
       if (isDomainError(clock)) return clock;
       return [
@@ -628,7 +641,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
         : [{ type: 'GuaranteeSet', ...stamp, amount: command.amount, previous: config.guarantee }];
     }
     case 'EditPayouts': {
-      const problem = noDeal(state);
+      const problem = noDeal(state) ?? satelliteRefusal(state, 'payouts');
       if (problem) return problem;
       const manual = command.manual.map((m) => (m === undefined ? null : m));
       const check = computePayouts(prizePool(state).total, Math.max(1, state.entrants), {
@@ -642,6 +655,8 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       return [{ type: 'PayoutsEdited', ...stamp, manual, previous: state.payoutEdits.manual }];
     }
     case 'LockPayouts': {
+      const refused = satelliteRefusal(state, 'payouts');
+      if (refused) return refused;
       const lines = payouts(state);
       if (isDomainError(lines)) return lines;
       if (command.places.length === 0) {
@@ -791,7 +806,7 @@ function decideBust(
     chipsAtStartOfHand: b.chipsAtStartOfHand ?? null,
     seat: seatOf(state.seating, b.entryId),
   }));
-  const event: TournamentEvent = {
+  const event: PlayersBusted = {
     type: 'PlayersBusted',
     ...stamp,
     busts,
@@ -810,7 +825,10 @@ function decideBust(
         paidPlaces(state),
       )
     : [];
-  return [event, ...tag(seating, stamp.commandId)];
+  // A satellite stops when the players left all fit in the seats (satellite.ts).
+  const stop = seatsWonEvent(state, event, stillInAfter(state, seen), stamp);
+  if (isDomainError(stop)) return stop;
+  return [event, ...tag(seating, stamp.commandId), ...(stop === null ? [] : [stop])];
 }
 
 function decideDeal(
@@ -818,7 +836,7 @@ function decideDeal(
   command: Extract<TournamentCommand, { type: 'MakeDeal' }>,
   stamp: Stamp,
 ): Decision {
-  const problem = requireRunning(state);
+  const problem = requireRunning(state) ?? satelliteRefusal(state, 'deal');
   if (problem) return problem;
   if (state.deal !== null) {
     return new DomainError('DEAL_ALREADY_MADE', 'A deal has already been made; undo it to make another', {

@@ -318,6 +318,7 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
         },
       };
     case 'TournamentFinished':
+    case 'SeatsWon':
       return { ...state, status: 'finished', clock: event.clock, finishedAt: event.at };
     case 'TournamentCancelled':
       return { ...state, status: 'cancelled' };
@@ -443,6 +444,7 @@ function revert(state: TournamentState, event: TournamentEvent): TournamentState
     case 'DealMade':
       return { ...state, deal: null };
     case 'TournamentFinished':
+    case 'SeatsWon':
       return { ...state, status: 'running', clock: event.clockBefore, finishedAt: null };
     case 'TournamentCancelled':
       return { ...state, status: event.previousStatus };

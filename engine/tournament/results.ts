@@ -13,6 +13,7 @@
 import { DomainError } from '../core/errors.ts';
 import { computePayouts, type PayoutLine, shareTiedPlaces } from '../money/payouts.ts';
 import { computePrizePool, type PrizePool } from '../money/prize-pool.ts';
+import { satelliteSeats } from '../money/satellite.ts';
 import type { Minor } from '../money/types.ts';
 import { listEntries } from './state.ts';
 import type { Entry, TournamentState } from './types.ts';
@@ -37,6 +38,9 @@ export function prizePool(state: TournamentState): PrizePool {
 /** Payout lines for the current pool and field (entrants, re-entries counted), with manual edits and locks. */
 export function payouts(state: TournamentState): readonly PayoutLine[] | DomainError {
   if (state.config === null || state.entrants === 0) return [];
+  // A satellite pays seats at the seat value (no table, no manual edits: see satellite.ts).
+  const satellite = state.config.satellite;
+  if (satellite !== undefined) return satelliteSeats(prizePool(state).total, state.entrants, satellite).lines;
   const p = state.config.payout;
   return computePayouts(prizePool(state).total, state.entrants, {
     roundTo: p.roundTo,
@@ -126,6 +130,10 @@ export function finishingPlaces(
   const alive = entries.filter((e) => e.status === 'active');
   if (alive.length === 1) {
     out[(alive[0] as Entry).entryId] = { place: 1, placeTo: 1 };
+  } else if (alive.length > 1 && state.status === 'finished' && state.config?.satellite !== undefined) {
+    // A satellite stopped at its bubble: the players still in all won a seat, unranked.
+    const placing = { place: 1, placeTo: alive.length };
+    for (const e of alive) out[e.entryId] = placing;
   } else if (alive.length > 1 && state.status === 'finished' && state.deal !== null) {
     // Finished on a deal: the players in it are placed by their chips in the deal.
     const chipsOf = new Map(state.deal.shares.map((s) => [s.entryId, s.chips]));

@@ -8,6 +8,7 @@ import type { PayoutLine, Unawarded } from '../money/payouts.ts';
 import type { PrizePool } from '../money/prize-pool.ts';
 import type { CurrencyCode, Minor } from '../money/types.ts';
 import { finishingPlaces, payoutsOrComputed, prizePool, prizes } from './results.ts';
+import { seatsOf, seatsWon } from './satellite.ts';
 import { listEntries } from './state.ts';
 import type {
   Alternate,
@@ -111,6 +112,20 @@ export interface Standings {
     readonly byPlayer: readonly PlayerBounty[];
   };
   readonly deal: TournamentState['deal'];
+  /** A satellite's seats (they follow the pool until registration closes); null for a regular tournament. */
+  readonly satellite: SatelliteStanding | null;
+}
+
+export interface SatelliteStanding {
+  readonly seatValue: Minor;
+  readonly seats: number;
+  /** Cash left after the seats, and who is paid it. */
+  readonly remainder: Minor;
+  readonly remainderTo: 'bubble' | 'seat-winners' | 'none';
+  /** Play stopped: the players still in all won a seat. */
+  readonly won: boolean;
+  /** Entries placed in a seat (the players still in once won, and anyone busted inside the seats). */
+  readonly winners: readonly string[];
 }
 
 /**
@@ -205,6 +220,20 @@ export function standings(state: TournamentState, now?: number): Standings {
       ),
     },
     deal: state.deal,
+    satellite: satelliteStanding(state, rows),
+  };
+}
+
+function satelliteStanding(state: TournamentState, rows: readonly EntryStanding[]): SatelliteStanding | null {
+  const s = seatsOf(state);
+  if (s === null) return null;
+  return {
+    seatValue: s.seatValue,
+    seats: s.seats,
+    remainder: s.remainder,
+    remainderTo: s.remainderTo,
+    won: seatsWon(state),
+    winners: rows.filter((r) => r.placeTo !== null && r.placeTo <= s.seats).map((r) => r.entryId),
   };
 }
 

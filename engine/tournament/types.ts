@@ -8,6 +8,7 @@
 import type { ClockAnchors } from '../clock/anchors.ts';
 import type { DealKind } from '../icm/deals.ts';
 import type { Unawarded } from '../money/payouts.ts';
+import type { SatelliteConfig } from '../money/satellite.ts';
 import type { CurrencyCode, EntryProfile, Minor } from '../money/types.ts';
 import type { SeatingCommand, SeatingEvent, SeatingState, SeatRef } from '../seating/types.ts';
 import type { Structure, StructureLevel } from '../structure/types.ts';
@@ -66,6 +67,8 @@ export interface TournamentConfig {
   readonly fixedRake?: Minor;
   readonly guarantee: Minor;
   readonly payout: PayoutConfig;
+  /** A satellite: the pool buys seats in a target event (satellite.ts); absent = pays places. */
+  readonly satellite?: SatelliteConfig;
 }
 
 // ---- state ----------------------------------------------------------------------------------
@@ -262,6 +265,8 @@ export interface ConfigInput {
   readonly fixedRake?: Minor;
   readonly guarantee?: Minor;
   readonly payout?: Partial<PayoutConfig>;
+  /** null makes it a regular tournament again. */
+  readonly satellite?: SatelliteConfig | null;
 }
 
 export interface CreateTournament extends ConfigInput {
@@ -595,6 +600,15 @@ export interface TournamentFinished extends Base {
   readonly clockBefore: ClockAnchors;
   readonly clock: ClockAnchors;
 }
+/** A satellite reached its bubble: the players still in (`entryIds`) all won a seat; play stops. */
+export interface SeatsWon extends Base {
+  readonly type: 'SeatsWon';
+  readonly seats: number;
+  readonly seatValue: Minor;
+  readonly entryIds: readonly string[];
+  readonly clockBefore: ClockAnchors;
+  readonly clock: ClockAnchors;
+}
 export interface TournamentCancelled extends Base {
   readonly type: 'TournamentCancelled';
   readonly previousStatus: TournamentStatus;
@@ -633,6 +647,7 @@ export type TournamentEvent =
   | PayoutsLocked
   | DealMade
   | TournamentFinished
+  | SeatsWon
   | TournamentCancelled
   | CommandUndone;
 

@@ -152,6 +152,7 @@ function canRevert(
     }
     case 'ClockChanged':
     case 'TournamentFinished':
+    case 'SeatsWon':
       return deepEqual(state.clock, e.clock)
         ? null
         : blocked(base, 'the clock has been changed again since', null);
@@ -293,6 +294,7 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
     case 'ClockChanged':
       return deepEqual(state.clock, e.before) ? null : redo('the clock has been changed since');
     case 'TournamentFinished':
+    case 'SeatsWon':
       return state.status === 'running' && deepEqual(state.clock, e.clockBefore)
         ? null
         : redo('the clock has been changed since');
@@ -460,7 +462,11 @@ export function decideUndo(state: TournamentState, targetId: string, stamp: Stam
   if (base.events === null) return notLoaded(base);
 
   const own = tournamentEventsOf(base);
-  if (state.status === 'finished' && !own.some((e) => e.type === 'TournamentFinished')) {
+  // A satellite's stop (SeatsWon) is part of the bust that reached the bubble: undoing that bust resumes play.
+  if (
+    state.status === 'finished' &&
+    !own.some((e) => e.type === 'TournamentFinished' || e.type === 'SeatsWon')
+  ) {
     return new DomainError('TOURNAMENT_FINISHED', 'The tournament has finished; undo the finish first', {
       commandId: targetId,
     });
