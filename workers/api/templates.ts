@@ -37,6 +37,8 @@ export const TournamentSetup = z
         fixedRake: minor,
         guarantee: minor,
         payout: z.record(z.string(), z.unknown()),
+        /** A satellite: { seatValue, remainder: 'bubble' | 'seat-winners' }. */
+        satellite: z.record(z.string(), z.unknown()).nullable(),
       })
       .partial()
       .strict()

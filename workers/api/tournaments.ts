@@ -37,6 +37,7 @@ const STATUS_EVENTS = new Set([
   'RegistrationOpened',
   'TournamentStarted',
   'TournamentFinished',
+  'SeatsWon',
   'TournamentCancelled',
   'CommandUndone',
 ]);

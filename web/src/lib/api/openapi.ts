@@ -10162,6 +10162,9 @@ export type components = {
                 rules?: {
                     [key: string]: unknown;
                 };
+                satellite?: {
+                    [key: string]: unknown;
+                } | null;
             };
             structure: {
                 addOnAtLevel: number | null;
@@ -10388,6 +10391,9 @@ export type components = {
                 rules?: {
                     [key: string]: unknown;
                 };
+                satellite?: {
+                    [key: string]: unknown;
+                } | null;
             };
             structure: {
                 addOnAtLevel: number | null;

@@ -46,6 +46,7 @@ const TOURNAMENT_TYPES = new Set<string>([
   'PayoutsLocked',
   'DealMade',
   'TournamentFinished',
+  'SeatsWon',
   'TournamentCancelled',
   'CommandUndone',
 ] satisfies TournamentEvent['type'][]);
@@ -117,6 +118,8 @@ function tournamentText(e: TournamentEvent, n: Names): string {
       return `Deal (${e.kind}) between ${count(e.shares.length, 'player')}`;
     case 'TournamentFinished':
       return 'Finished the tournament';
+    case 'SeatsWon':
+      return `Seats won: play stopped with ${count(e.entryIds.length, 'player')} left for ${count(e.seats, 'seat')}`;
     case 'TournamentCancelled':
       return `Cancelled the tournament${e.reason ? `: ${e.reason}` : ''}`;
     case 'CommandUndone':

@@ -22,6 +22,8 @@ export interface ResultRow {
   readonly rebuys: number;
   readonly addOn: boolean;
   readonly reentry: boolean;
+  /** Won a satellite seat (the prize is the seat's value, any remainder share included). */
+  readonly seat: boolean;
 }
 
 export function placeText(place: number | null, placeTo: number | null): string {
@@ -29,7 +31,11 @@ export function placeText(place: number | null, placeTo: number | null): string 
   return placeTo === null || placeTo === place ? String(place) : `${place}–${placeTo}`;
 }
 
-export function resultRows(entries: readonly EntryStanding[]): ResultRow[] {
+export function resultRows(
+  entries: readonly EntryStanding[],
+  seatWinners: readonly string[] = [],
+): ResultRow[] {
+  const seats = new Set(seatWinners);
   const rows = entries
     .filter((e) => e.status !== 'unregistered')
     .map((e) => ({
@@ -47,6 +53,7 @@ export function resultRows(entries: readonly EntryStanding[]): ResultRow[] {
       rebuys: e.rebuys,
       addOn: e.addOn,
       reentry: e.kind === 'reentry',
+      seat: seats.has(e.entryId),
     }));
   // Players still in by chips, then by place; equal places by entry number, so a tie reads
   // the same on every screen and in every file.
