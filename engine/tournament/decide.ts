@@ -28,9 +28,10 @@ import type { SeatingCommand, SeatingEvent } from '../seating/types.ts';
 import { editFutureLevels } from '../structure/edit.ts';
 import { validateStructure } from '../structure/validate.ts';
 import { buildConfig } from './config.ts';
+import { dayEndedProblem, decideBag, decideCarry } from './days.ts';
 import { mapHas } from './pmap.ts';
 import { chargedProfile } from './profiles.ts';
-import { payouts, payoutsOrComputed, prizePool } from './results.ts';
+import { payoutField, payouts, payoutsOrComputed, prizePool } from './results.ts';
 import { activeEntries, entryLabel, getEntry, getPlayer } from './state.ts';
 import type {
   Charge,
@@ -236,6 +237,9 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
   if (state.status === 'cancelled') {
     return new DomainError('TOURNAMENT_CANCELLED', 'The tournament was cancelled', {});
   }
+
+  const dayEnded = dayEndedProblem(state, command.type);
+  if (dayEnded) return dayEnded;
 
   if (isSeatingCommand(command)) return decideSeatingCommand(state, command, stamp, ctx);
 
@@ -631,7 +635,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       const problem = noDeal(state);
       if (problem) return problem;
       const manual = command.manual.map((m) => (m === undefined ? null : m));
-      const check = computePayouts(prizePool(state).total, Math.max(1, state.entrants), {
+      const check = computePayouts(prizePool(state).total, Math.max(1, payoutField(state)), {
         roundTo: config.payout.roundTo,
         ...(config.payout.percentages === null ? {} : { percentages: config.payout.percentages }),
         ...(config.payout.unawarded === undefined ? {} : { unawarded: config.payout.unawarded }),
@@ -686,6 +690,10 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
     }
     case 'DrawSeats':
       return decideSeatingCommand(state, command, stamp, ctx);
+    case 'BagChips':
+      return decideBag(state, command, stamp, ctx);
+    case 'CarryEntries':
+      return decideCarry(state, command, stamp);
     case 'CancelTournament':
       return [
         {
