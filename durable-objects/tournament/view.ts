@@ -18,7 +18,7 @@ export function tournamentView(state: TournamentState, seq: number, now: number)
     // money and entry screens, and players' phones (nothing in it is private).
     config: state.config ? withoutStructure(state.config) : null,
     // Multi-day play: a flight's bag, a Day 2's carried field (engine/tournament/day-types.ts).
-    day: { bag: state.bag ?? null, carried: state.carried ?? null, chipsInPlay: state.money.chipsIssued },
+    day: { bag: state.bag ?? null, carried: state.carried ?? null },
   };
 }
 
