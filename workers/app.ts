@@ -8,6 +8,7 @@ import { displays } from './api/displays.ts';
 import { handover } from './api/handover.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
+import { multiDay } from './api/multi-day.ts';
 import { players } from './api/players.ts';
 import { publicRoutes } from './api/public.ts';
 import { staff } from './api/staff.ts';
@@ -82,6 +83,7 @@ export function createApi() {
     .route('/', tournamentHistory)
     .route('/', tournamentInspect)
     .route('/', tournaments)
+    .route('/', multiDay)
     .route('/', players)
     .route('/', staff)
     .route('/', templates)

@@ -17,6 +17,8 @@ export function tournamentView(state: TournamentState, seq: number, now: number)
     // Prices, profiles, rules and payout settings (the structure is above): the console's
     // money and entry screens, and players' phones (nothing in it is private).
     config: state.config ? withoutStructure(state.config) : null,
+    // Multi-day play: a flight's bag, a Day 2's carried field (engine/tournament/day-types.ts).
+    day: { bag: state.bag ?? null, carried: state.carried ?? null },
   };
 }
 

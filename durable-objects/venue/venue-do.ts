@@ -47,6 +47,15 @@ const USAGE_DAYS_KEPT = 35;
 import type { StoragePort, WriteOp } from '../storage/port.ts';
 import { answer, notFound, VenueError } from './answer.ts';
 import {
+  type EventAdvance,
+  type EventInput,
+  eventOf,
+  listEvents,
+  type MultiDayEvent,
+  noteAdvance,
+  saveEvent,
+} from './events.ts';
+import {
   type AuditEntry,
   type BoxRecord,
   type Caller,
@@ -1370,6 +1379,39 @@ export class VenueDO extends DurableObject<Env> {
       }
       return true as const;
     });
+  }
+
+  // ---- multi-day events (events.ts) -------------------------------------------------------
+
+  listEvents(venueId: string, caller: Caller): Promise<VenueAnswer<MultiDayEvent[]>> {
+    return this.#act(venueId, caller, 'tournaments.read', (store) => listEvents(store));
+  }
+
+  event(venueId: string, caller: Caller, eventId: string): Promise<VenueAnswer<MultiDayEvent>> {
+    return this.#act(venueId, caller, 'tournaments.read', (store) => eventOf(store, eventId));
+  }
+
+  /** Creates an event (eventId null) or changes one. */
+  saveEvent(
+    venueId: string,
+    caller: Caller,
+    input: EventInput,
+    eventId: string | null,
+  ): Promise<VenueAnswer<MultiDayEvent>> {
+    return this.#act(venueId, caller, 'tournaments.create', (store) =>
+      saveEvent(store, caller, input, eventId),
+    );
+  }
+
+  noteEventAdvance(
+    venueId: string,
+    caller: Caller,
+    eventId: string,
+    advance: EventAdvance,
+  ): Promise<VenueAnswer<MultiDayEvent>> {
+    return this.#act(venueId, caller, 'tournaments.create', (store) =>
+      noteAdvance(store, caller, eventId, advance),
+    );
   }
 
   /** Records a venue player's entry in a tournament (their history). */

@@ -5,6 +5,7 @@
  */
 import type { Player } from '../../engine/players/types.ts';
 import type { StoragePort, WriteOp } from '../storage/port.ts';
+import type { MultiDayEvent } from './events.ts';
 import type {
   AuditEntry,
   BoxRecord,
@@ -24,9 +25,10 @@ const scopes = (venueId: string) => ({
   boxes: `v:${venueId}:boxes`,
   pairingCodes: `v:${venueId}:pairing`,
   audit: `v:${venueId}:audit`,
+  events: `v:${venueId}:events`,
 });
 
-type Collection = 'staff' | 'players' | 'templates' | 'tournaments' | 'boxes' | 'pairingCodes';
+type Collection = 'staff' | 'players' | 'templates' | 'tournaments' | 'boxes' | 'pairingCodes' | 'events';
 
 export class VenueStore {
   readonly venueId: string;
@@ -39,6 +41,8 @@ export class VenueStore {
   readonly tournaments = new Map<string, TournamentListing>();
   readonly boxes = new Map<string, BoxRecord>();
   readonly pairingCodes = new Map<string, PairingCode>();
+  /** Multi-day events (events.ts). */
+  readonly events = new Map<string, MultiDayEvent>();
   #auditCounter = 0;
 
   private constructor(port: StoragePort, venueId: string) {
@@ -66,6 +70,8 @@ export class VenueStore {
     for (const row of tournaments) store.tournaments.set(row.key, JSON.parse(row.value) as TournamentListing);
     for (const row of boxes) store.boxes.set(row.key, JSON.parse(row.value) as BoxRecord);
     for (const row of pairingCodes) store.pairingCodes.set(row.key, JSON.parse(row.value) as PairingCode);
+    for (const row of await port.listMeta(s.events))
+      store.events.set(row.key, JSON.parse(row.value) as MultiDayEvent);
     return store;
   }
 
@@ -85,6 +91,7 @@ export class VenueStore {
       boxes?: readonly BoxRecord[];
       pairingCodes?: readonly PairingCode[];
       deletePairingCodes?: readonly string[];
+      events?: readonly MultiDayEvent[];
       /** Replaces a whole collection (a box mirroring the cloud's records). */
       replace?: {
         readonly staff: readonly StaffRecord[];
@@ -112,6 +119,7 @@ export class VenueStore {
       ['tournaments', changes.tournaments],
       ['boxes', changes.boxes],
       ['pairingCodes', changes.pairingCodes],
+      ['events', changes.events],
     ];
     for (const [name, rows] of collections) for (const row of rows ?? []) put(s[name], row.id, row);
     for (const id of changes.deleteTemplates ?? []) put(s.templates, id, null);
@@ -143,6 +151,7 @@ export class VenueStore {
     for (const r of changes.boxes ?? []) this.boxes.set(r.id, r);
     for (const r of changes.pairingCodes ?? []) this.pairingCodes.set(r.id, r);
     for (const id of changes.deletePairingCodes ?? []) this.pairingCodes.delete(id);
+    for (const r of changes.events ?? []) this.events.set(r.id, r);
     if (changes.replace) {
       const fill = <T extends { id: string }>(map: Map<string, T>, rows: readonly T[]) => {
         map.clear();

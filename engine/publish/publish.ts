@@ -77,6 +77,8 @@ export function publicView<V extends Json>(view: V, pub: Publication): V {
       ...(p.payouts ? {} : { payouts: [] }),
     },
     seating: p.seating ? view.seating : null,
+    // The day's bag lists names and stacks: the public reads them from the standings.
+    ...('day' in view ? { day: null } : {}),
   };
 }
 
@@ -88,6 +90,8 @@ const REDACTED = new Set([
   'ChipCountsSet',
   'PayoutsEdited',
   'PayoutsLocked',
+  'DayBagged',
+  'EntriesCarried',
 ]);
 
 export function needsRedaction(type: string): boolean {
@@ -109,6 +113,11 @@ export function publicEventBody(type: string, body: string, pub: Publication): s
       return pub.publish.payouts ? null : JSON.stringify({ ...event, manual: [], previous: [] });
     case 'PayoutsLocked':
       return pub.publish.payouts ? null : JSON.stringify({ ...event, locked: [] });
+    // Names and stacks of a bag reach the public through the standings, as published there.
+    case 'DayBagged':
+      return JSON.stringify({ ...event, survivors: [] });
+    case 'EntriesCarried':
+      return JSON.stringify({ ...event, entries: [] });
     default:
       return null;
   }

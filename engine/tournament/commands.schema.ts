@@ -148,6 +148,22 @@ export const commandSchema = z.discriminatedUnion('type', [
   cmd('FinishTournament', {}),
   cmd('CancelTournament', { reason: z.string().max(500).optional() }),
   cmd('Undo', { targetCommandId: id }),
+  // Multi-day play (day-types.ts).
+  cmd('BagChips', {
+    counts: z
+      .array(z.object({ entryId: id, chips: whole }))
+      .max(10_000)
+      .optional(),
+    confirmMismatch: z.boolean().optional(),
+  }),
+  cmd('CarryEntries', {
+    entries: z
+      .array(z.object({ playerId: id, name: z.string().min(1).max(200), chips: positive, fromFlight: id }))
+      .min(1)
+      .max(10_000),
+    pool: amount,
+    flightEntries: positive.optional(),
+  }),
   // Seating commands, forwarded to the seating sub-decider.
   cmd('AddTable', {
     tableId: id.optional(),

@@ -28,9 +28,10 @@ import type { SeatingCommand, SeatingEvent } from '../seating/types.ts';
 import { editFutureLevels } from '../structure/edit.ts';
 import { validateStructure } from '../structure/validate.ts';
 import { buildConfig } from './config.ts';
+import { dayEndedProblem, decideBag, decideCarry } from './days.ts';
 import { mapHas } from './pmap.ts';
 import { chargedProfile } from './profiles.ts';
-import { payouts, payoutsOrComputed, prizePool } from './results.ts';
+import { payoutField, payouts, payoutsOrComputed, prizePool } from './results.ts';
 import {
   satelliteRefusal,
   satelliteStartProblem,
@@ -247,6 +248,9 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
   if (state.status === 'cancelled') {
     return new DomainError('TOURNAMENT_CANCELLED', 'The tournament was cancelled', {});
   }
+
+  const dayEnded = dayEndedProblem(state, command.type);
+  if (dayEnded) return dayEnded;
 
   if (isSeatingCommand(command)) return decideSeatingCommand(state, command, stamp, ctx);
 
@@ -644,7 +648,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       const problem = noDeal(state) ?? satelliteRefusal(state, 'payouts');
       if (problem) return problem;
       const manual = command.manual.map((m) => (m === undefined ? null : m));
-      const check = computePayouts(prizePool(state).total, Math.max(1, state.entrants), {
+      const check = computePayouts(prizePool(state).total, Math.max(1, payoutField(state)), {
         roundTo: config.payout.roundTo,
         ...(config.payout.percentages === null ? {} : { percentages: config.payout.percentages }),
         ...(config.payout.unawarded === undefined ? {} : { unawarded: config.payout.unawarded }),
@@ -701,6 +705,10 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
     }
     case 'DrawSeats':
       return decideSeatingCommand(state, command, stamp, ctx);
+    case 'BagChips':
+      return decideBag(state, command, stamp, ctx);
+    case 'CarryEntries':
+      return decideCarry(state, command, stamp);
     case 'CancelTournament':
       return [
         {

@@ -9,6 +9,7 @@ import { isSeatingEvent } from '../seating/event-types.ts';
 import { evolveSeating } from '../seating/evolve.ts';
 import { applyBustBounties, recomputeBounties } from './bounties.ts';
 import { eventsOf } from './command-log.ts';
+import { applyDay, revertDay } from './days.ts';
 import { mapGet, mapSet } from './pmap.ts';
 import { addCharge } from './state.ts';
 import type {
@@ -325,6 +326,9 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
     case 'CommandUndone':
       // Folded by `evolve` itself: it needs the audit trail including this event.
       return undone(state, event);
+    case 'DayBagged':
+    case 'EntriesCarried':
+      return applyDay(state, event);
     default:
       return assertNever(event, 'tournament event');
   }
@@ -450,6 +454,9 @@ function revert(state: TournamentState, event: TournamentEvent): TournamentState
       return { ...state, status: event.previousStatus };
     case 'CommandUndone':
       throw new Error('an undo is undone through its own CommandUndone, never reverted directly');
+    case 'DayBagged':
+    case 'EntriesCarried':
+      return revertDay(state, event);
     default:
       return assertNever(event, 'tournament event');
   }

@@ -28,11 +28,21 @@ export interface Placing {
 export function prizePool(state: TournamentState): PrizePool {
   const m = state.money;
   return computePrizePool({
-    contributions: [{ price: m.fromEntries, fee: m.fees, bounty: m.bounties }],
+    contributions: [
+      { price: m.fromEntries, fee: m.fees, bounty: m.bounties },
+      // A Day 2's field brought the flights' prize money with it (days.ts).
+      ...(state.carried ? [{ price: state.carried.pool, fee: 0, bounty: 0 }] : []),
+    ],
     addedMoney: state.config?.addedMoney ?? 0,
     fixedRake: state.config?.fixedRake ?? 0,
     guarantee: state.config?.guarantee ?? 0,
   });
+}
+
+/** Field size for the payout table: a Day 2 pays by its flights' entries (plus its own). */
+export function payoutField(state: TournamentState): number {
+  const c = state.carried;
+  return c ? state.entrants - c.entries.length + c.flightEntries : state.entrants;
 }
 
 /** Payout lines for the current pool and field (entrants, re-entries counted), with manual edits and locks. */
@@ -42,7 +52,7 @@ export function payouts(state: TournamentState): readonly PayoutLine[] | DomainE
   const satellite = state.config.satellite;
   if (satellite !== undefined) return satelliteSeats(prizePool(state).total, state.entrants, satellite).lines;
   const p = state.config.payout;
-  return computePayouts(prizePool(state).total, state.entrants, {
+  return computePayouts(prizePool(state).total, payoutField(state), {
     roundTo: p.roundTo,
     ...(p.percentages === null ? {} : { percentages: p.percentages }),
     ...(p.unawarded === undefined ? {} : { unawarded: p.unawarded }),

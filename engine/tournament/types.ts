@@ -12,6 +12,7 @@ import type { SatelliteConfig } from '../money/satellite.ts';
 import type { CurrencyCode, EntryProfile, Minor } from '../money/types.ts';
 import type { SeatingCommand, SeatingEvent, SeatingState, SeatRef } from '../seating/types.ts';
 import type { Structure, StructureLevel } from '../structure/types.ts';
+import type { BagChips, CarriedField, CarryEntries, DayBag, DayEvent } from './day-types.ts';
 import type { PMap } from './pmap.ts';
 
 // ---- configuration --------------------------------------------------------------------------
@@ -237,6 +238,9 @@ export interface TournamentState {
   /** Command of the last event applied. */
   readonly lastCommandId: string | null;
   readonly seating: SeatingState;
+  /** Multi-day play (day-types.ts); absent in states made before it existed: none. */
+  readonly bag?: DayBag | null;
+  readonly carried?: CarriedField | null;
 }
 
 // ---- commands -------------------------------------------------------------------------------
@@ -442,7 +446,9 @@ export type TournamentCommandBody =
   | MakeDeal
   | FinishTournament
   | CancelTournament
-  | Undo;
+  | Undo
+  | BagChips
+  | CarryEntries;
 
 type WithId<C> = C extends unknown ? C & { readonly commandId: string } : never;
 
@@ -649,7 +655,8 @@ export type TournamentEvent =
   | TournamentFinished
   | SeatsWon
   | TournamentCancelled
-  | CommandUndone;
+  | CommandUndone
+  | DayEvent;
 
 /** A seating event as recorded in the tournament log: with the command that produced it. */
 export type TaggedSeatingEvent = SeatingEvent & { readonly commandId: string };

@@ -20,6 +20,7 @@ import type { SeatingEvent, SeatingState } from '../seating/types.ts';
 import { undoSeatingEvents } from '../seating/undo.ts';
 import { editFutureLevels } from '../structure/edit.ts';
 import { eventsOf } from './command-log.ts';
+import { canReapplyDay, canRevertDay } from './days.ts';
 import type { Decision, Stamp } from './decide.ts';
 import { deepEqual } from './equal.ts';
 import { evolve, tournamentEventsOf } from './evolve.ts';
@@ -213,6 +214,9 @@ function canRevert(
       return null;
     case 'CommandUndone':
       return null;
+    case 'DayBagged':
+    case 'EntriesCarried':
+      return canRevertDay(state, e);
     default:
       return null;
   }
@@ -357,6 +361,9 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
       return state.status === e.previousStatus ? null : redo('the tournament status has changed since');
     case 'CommandUndone':
       return null;
+    case 'DayBagged':
+    case 'EntriesCarried':
+      return canReapplyDay(state, e);
     default:
       return null;
   }
@@ -462,6 +469,13 @@ export function decideUndo(state: TournamentState, targetId: string, stamp: Stam
   if (base.events === null) return notLoaded(base);
 
   const own = tournamentEventsOf(base);
+  // A bagged day is frozen: only the bag itself may be taken back (days.ts).
+  if (state.bag && baseId !== state.bag.commandId) {
+    return new DomainError('DAY_ENDED', 'The day was bagged: undo the bag first', {
+      commandId: targetId,
+      blockingCommandId: state.bag.commandId,
+    });
+  }
   // A satellite's stop (SeatsWon) is part of the bust that reached the bubble: undoing that bust resumes play.
   if (
     state.status === 'finished' &&

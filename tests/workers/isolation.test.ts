@@ -150,6 +150,15 @@ function attemptsFor(
       case 'PATCH /venues/{venueId}':
         add(jsonInit('PATCH', { name: 'Owned by B', allowedOrigins: ['https://b.example'] }));
         break;
+      case 'POST /venues/{venueId}/events':
+        add(jsonInit('POST', { name: 'B’s event', flights: [a.ids.id] }));
+        break;
+      case 'PATCH /venues/{venueId}/events/{eventId}':
+        add(jsonInit('PATCH', { flights: [a.ids.id] }));
+        break;
+      case 'POST /venues/{venueId}/events/{eventId}/advance':
+        add(jsonInit('POST', {}));
+        break;
       default:
         if (route.method === 'GET' || route.method === 'DELETE') add({ method: route.method });
         else throw new Error(`no valid body for ${key}: add one to the isolation matrix`);

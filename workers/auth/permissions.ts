@@ -148,6 +148,9 @@ export function commandPermission(type: TournamentCommand['type']): Permission {
     case 'MakeDeal':
     case 'FinishTournament':
     case 'CancelTournament':
+    // Ending a day and taking a field in close the books of a day, as finishing does.
+    case 'BagChips':
+    case 'CarryEntries':
       return 'run.money';
     case 'Undo':
       return 'run.undo';

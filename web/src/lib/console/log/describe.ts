@@ -49,6 +49,8 @@ const TOURNAMENT_TYPES = new Set<string>([
   'SeatsWon',
   'TournamentCancelled',
   'CommandUndone',
+  'DayBagged',
+  'EntriesCarried',
 ] satisfies TournamentEvent['type'][]);
 
 function isTournamentEvent(e: TournamentEventAny): e is TournamentEvent {
@@ -124,6 +126,10 @@ function tournamentText(e: TournamentEvent, n: Names): string {
       return `Cancelled the tournament${e.reason ? `: ${e.reason}` : ''}`;
     case 'CommandUndone':
       return e.effect === 'revert' ? 'Undid an action' : 'Redid an action';
+    case 'DayBagged':
+      return `Bagged the day: ${count(e.survivors.length, 'player')}, ${chips(e.total)} chips`;
+    case 'EntriesCarried':
+      return `Carried in ${count(e.entries.length, 'player')} from the flights`;
     default:
       return unknownCase(e);
   }
