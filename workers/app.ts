@@ -8,6 +8,8 @@ import { displays } from './api/displays.ts';
 import { handover } from './api/handover.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
+import { me } from './api/me.ts';
+import { playerLinks } from './api/player-links.ts';
 import { players } from './api/players.ts';
 import { publicRoutes } from './api/public.ts';
 import { staff } from './api/staff.ts';
@@ -83,6 +85,8 @@ export function createApi() {
     .route('/', tournamentInspect)
     .route('/', tournaments)
     .route('/', players)
+    .route('/', playerLinks)
+    .route('/', me)
     .route('/', staff)
     .route('/', templates)
     .route('/', boxes)
