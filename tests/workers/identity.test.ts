@@ -39,7 +39,7 @@ const post = (path: string, body: unknown, ip: string) =>
 async function newPlayer(label: string): Promise<Player> {
   const email = `${label}-${crypto.randomUUID().slice(0, 6)}@players.test`;
   const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}-${label}`;
-  const res = await post('/me/signup', { email, password: TEST_PASSWORD }, ip);
+  const res = await post('/me/auth/signup', { email, password: TEST_PASSWORD }, ip);
   expect(res.status, await res.clone().text()).toBe(201);
   const body = (await res.json()) as { token: string; identity: { id: string; email: string } };
   expect(body.identity.email).toBe(email);
@@ -130,13 +130,13 @@ describe('Felt accounts for players', () => {
     expect(((await me.json()) as { identity: { email: string } }).identity.email).toBe(p.email);
 
     expect(
-      await errorOf(await post('/me/signup', { email: p.email, password: TEST_PASSWORD }, p.ip)),
+      await errorOf(await post('/me/auth/signup', { email: p.email, password: TEST_PASSWORD }, p.ip)),
     ).toEqual({
       status: 409,
       code: 'IDENTITY_EXISTS',
     });
     expect(
-      await errorOf(await post('/me/signup', { email: 'weak@players.test', password: 'short' }, p.ip)),
+      await errorOf(await post('/me/auth/signup', { email: 'weak@players.test', password: 'short' }, p.ip)),
     ).toEqual({
       status: 422,
       code: 'WEAK_PASSWORD',
@@ -146,7 +146,7 @@ describe('Felt accounts for players', () => {
       { email: p.email },
       { email: 'x@players.test', password: TEST_PASSWORD, role: 'owner' },
     ]) {
-      expect(await errorOf(await post('/me/signup', bad, p.ip)), JSON.stringify(bad)).toEqual({
+      expect(await errorOf(await post('/me/auth/signup', bad, p.ip)), JSON.stringify(bad)).toEqual({
         status: 400,
         code: 'VALIDATION_FAILED',
       });
@@ -531,7 +531,7 @@ describe('Felt accounts for players', () => {
       code: 'PLAYER_FORGOTTEN',
     });
     // The email is free again: a new, empty account.
-    const fresh = await post('/me/signup', { email: p.email, password: TEST_PASSWORD }, p.ip);
+    const fresh = await post('/me/auth/signup', { email: p.email, password: TEST_PASSWORD }, p.ip);
     expect(fresh.status).toBe(201);
     const token = ((await fresh.json()) as { token: string }).token;
     expect(await historyOf({ ...p, token })).toEqual([]);

@@ -61,7 +61,7 @@ const body = <S extends z.ZodType>(schema: S) => ({
 
 const signUp = createRoute({
   method: 'post',
-  path: '/me/signup',
+  path: '/me/auth/signup',
   tags: ['me'],
   summary: 'Create a Felt account (player) with email and password; answers signed in',
   request: { body: body(Credentials) },
