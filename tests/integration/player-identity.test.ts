@@ -143,6 +143,17 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ Felt accounts on the $n
     await expect
       .poll(() => phone.getByRole('alert').textContent(), { timeout: 10_000 })
       .toContain('ask the venue');
+
+    // Deleting the account, from the phone: the club's record becomes "Deleted player".
+    await phone.getByRole('button', { name: 'Delete my account…' }).click();
+    await phone.getByLabel('Your password, to confirm').fill('correct horse battery staple');
+    await check(phone, 'me-delete');
+    await phone.getByRole('button', { name: 'Delete for good' }).click();
+    await phone.getByTestId('deleted').waitFor({ timeout: 10_000 });
+    await desk.reload();
+    await desk.getByRole('heading', { name: 'Deleted player', level: 1 }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('deleted their Felt account');
+    await check(desk, 'staff-forgotten');
     expect([...errors, ...phoneErrors]).toEqual([]);
     await phone.close();
   });
