@@ -8,7 +8,9 @@ import { displays } from './api/displays.ts';
 import { handover } from './api/handover.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
+import { me } from './api/me.ts';
 import { multiDay } from './api/multi-day.ts';
+import { playerLinks } from './api/player-links.ts';
 import { players } from './api/players.ts';
 import { publicRoutes } from './api/public.ts';
 import { staff } from './api/staff.ts';
@@ -85,6 +87,8 @@ export function createApi() {
     .route('/', tournaments)
     .route('/', multiDay)
     .route('/', players)
+    .route('/', playerLinks)
+    .route('/', me)
     .route('/', staff)
     .route('/', templates)
     .route('/', boxes)

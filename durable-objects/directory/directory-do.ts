@@ -22,6 +22,7 @@ import type { StoragePort } from '../storage/port.ts';
 import { answer, VenueError } from '../venue/answer.ts';
 import type { VenueAnswer } from '../venue/model.ts';
 import { DisplayPairing, type ScreenStatus } from './display-pairing.ts';
+import { Identities, type IdentityView, type PlayerSignedIn } from './identities.ts';
 import { type FoundVenue, type IndexedBox, type IndexedVenue, VenueIndex } from './venue-index.ts';
 
 const CODES = 'dir:codes';
@@ -44,12 +45,14 @@ export class DirectoryDO extends DurableObject<Env> {
   readonly #rate = new RateLimiter(SIGN_IN_RATE);
   readonly #screens: DisplayPairing;
   readonly #index: VenueIndex;
+  readonly #identities: Identities;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#port = storageFor(env, ctx.storage);
     this.#screens = new DisplayPairing(this.#port);
     this.#index = new VenueIndex(this.#port);
+    this.#identities = new Identities(this.#port, () => parseKeyRing(this.env.FELT_JWT_KEYS));
     ctx.blockConcurrencyWhile(async () => {
       await this.#port.migrate();
     });
@@ -100,6 +103,58 @@ export class DirectoryDO extends DurableObject<Env> {
 
   async removeDisplay(displayId: string, venueId: string): Promise<void> {
     await this.#screens.remove(displayId, venueId, Date.now());
+  }
+
+  // ---- players' Felt accounts (identities.ts) ---------------------------------------------
+
+  signUpIdentity(email: string, password: string, client: string): Promise<VenueAnswer<PlayerSignedIn>> {
+    return answer(() => this.#identities.signUp(email, password, client, Date.now()));
+  }
+
+  signInIdentity(email: string, password: string, client: string): Promise<VenueAnswer<PlayerSignedIn>> {
+    return answer(() => this.#identities.signIn(email, password, client, Date.now()));
+  }
+
+  identity(
+    id: string,
+    tokenVersion: number,
+  ): Promise<VenueAnswer<IdentityView & { venues: readonly string[] }>> {
+    return answer(() => this.#identities.current(id, tokenVersion));
+  }
+
+  identityCodeAttempt(id: string, client: string): Promise<VenueAnswer<true>> {
+    return answer(() => {
+      this.#identities.takeCodeAttempt(id, client, Date.now());
+      return true as const;
+    });
+  }
+
+  indexIdentityVenue(id: string, tokenVersion: number, venueId: string): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      await this.#identities.indexVenue(id, tokenVersion, venueId, Date.now());
+      return true as const;
+    });
+  }
+
+  signOutIdentity(id: string, tokenVersion: number): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      await this.#identities.signOutEverywhere(id, tokenVersion, Date.now());
+      return true as const;
+    });
+  }
+
+  confirmIdentityPassword(id: string, tokenVersion: number, password: string): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      await this.#identities.confirmPassword(id, tokenVersion, password, Date.now());
+      return true as const;
+    });
+  }
+
+  removeIdentity(id: string, tokenVersion: number): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      await this.#identities.remove(id, tokenVersion, Date.now());
+      return true as const;
+    });
   }
 
   async #account(email: string): Promise<SupportAccount | null> {

@@ -68,6 +68,7 @@ import {
   type VenueMirror,
   type VenueSettings,
 } from './model.ts';
+import { assertMergeable, type LinkStatus, PlayerLinks, type VenueRecords } from './player-links.ts';
 import {
   assertKeepsAnOwner,
   INVITE_TTL_MS,
@@ -918,6 +919,7 @@ export class VenueDO extends DurableObject<Env> {
       const drop = store.players.get(dropId);
       if (!keep) throw notFound('player', keepId);
       if (!drop) throw notFound('player', dropId);
+      await assertMergeable(this.#port, store, keepId, dropId);
       const now = Date.now();
       const { kept, dropped } = mergeRecords(keep, drop, now);
       await store.write(now, {
@@ -958,6 +960,154 @@ export class VenueDO extends DurableObject<Env> {
         .map((r) => createPlayer(r.playerId, { name: r.name }, now));
       if (fresh.length > 0) await store.write(now, { players: fresh });
       return fresh.length;
+    });
+  }
+
+  // ---- links to players' Felt accounts (player-links.ts) -----------------------------------
+
+  /** Felt accounts live in the cloud's directory: a box's own directory is not where players sign in. */
+  #feltAccountsHere(): void {
+    if (this.env.FELT_RUNTIME === 'box') {
+      throw new VenueError(
+        409,
+        'FELT_ACCOUNTS_IN_CLOUD',
+        'Felt accounts are linked in the cloud console, not on the venue box',
+      );
+    }
+  }
+
+  #audit(
+    caller: Caller | { identityId: string },
+    action: string,
+    target: string,
+    details?: Record<string, unknown>,
+  ) {
+    return 'identityId' in caller
+      ? { actorId: caller.identityId, actorRole: 'player', action, target, details: details ?? null }
+      : { actorId: caller.userId, actorRole: caller.role, action, target, details: details ?? null };
+  }
+
+  /** Whether a record is linked (never to whom) and whether a code is pending. */
+  feltLinkStatus(venueId: string, caller: Caller, playerId: string): Promise<VenueAnswer<LinkStatus>> {
+    return this.#act(venueId, caller, 'players.read', async (store) => {
+      this.#feltAccountsHere();
+      return new PlayerLinks(this.#port, store).status(playerId, Date.now());
+    });
+  }
+
+  /** A one-time code (24 h) the player types into their Felt account to link this record. */
+  issueLinkCode(
+    venueId: string,
+    caller: Caller,
+    playerId: string,
+  ): Promise<VenueAnswer<{ code: string; expiresAt: number }>> {
+    return this.#act(venueId, caller, 'players.write', async (store, _me, settings) => {
+      this.#feltAccountsHere();
+      const now = Date.now();
+      const issued = await new PlayerLinks(this.#port, store).issue(playerId, caller.userId, now);
+      await store.write(now, {
+        ops: issued.ops,
+        audit: [this.#audit(caller, 'players.link-code', issued.survivorId, { expiresAt: issued.expiresAt })],
+      });
+      // The venue's public code routes the code to this venue (the player types nothing else).
+      return { code: `${settings.publicCode}-${issued.secret}`, expiresAt: issued.expiresAt };
+    });
+  }
+
+  revokeLinkCode(
+    venueId: string,
+    caller: Caller,
+    playerId: string,
+  ): Promise<VenueAnswer<{ revoked: boolean }>> {
+    return this.#act(venueId, caller, 'players.write', async (store) => {
+      this.#feltAccountsHere();
+      const now = Date.now();
+      const { ops, revoked } = await new PlayerLinks(this.#port, store).revoke(playerId, now);
+      await store.write(now, {
+        ops,
+        ...(revoked && { audit: [this.#audit(caller, 'players.link-code-revoked', playerId)] }),
+      });
+      return { revoked };
+    });
+  }
+
+  /** The venue ends a link (the player's account keeps no access to the record). */
+  unlinkFeltAccount(venueId: string, caller: Caller, playerId: string): Promise<VenueAnswer<true>> {
+    return this.#act(venueId, caller, 'players.write', async (store) => {
+      this.#feltAccountsHere();
+      const now = Date.now();
+      const ops = await new PlayerLinks(this.#port, store).unlink(playerId, null, now);
+      await store.write(now, { ops, audit: [this.#audit(caller, 'players.unlinked', playerId)] });
+      return true as const;
+    });
+  }
+
+  /**
+   * A player's account (verified by the edge from a player token and the directory) redeems a
+   * code of this venue. Not a staff call: the account id is all the venue learns.
+   */
+  redeemLinkCode(
+    venueId: string,
+    secret: string,
+    identityId: string,
+  ): Promise<VenueAnswer<{ playerId: string; venue: VenueRecords['venue'] }>> {
+    return answer(async () => {
+      this.#feltAccountsHere();
+      const { store, settings } = await this.#venue(venueId);
+      const now = Date.now();
+      const r = await new PlayerLinks(this.#port, store).redeem(secret, identityId, now);
+      await store.write(now, {
+        ops: r.ops,
+        audit: [this.#audit({ identityId }, 'players.linked', r.playerId)],
+      });
+      return {
+        playerId: r.playerId,
+        venue: { id: settings.id, name: settings.name, currency: settings.currency },
+      };
+    });
+  }
+
+  /** The account's own records here and their results; nothing else of the venue. */
+  identityRecords(venueId: string, identityId: string): Promise<VenueAnswer<VenueRecords>> {
+    return answer(async () => {
+      this.#feltAccountsHere();
+      const { store, settings } = await this.#venue(venueId);
+      return {
+        venue: { id: settings.id, name: settings.name, currency: settings.currency },
+        records: await new PlayerLinks(this.#port, store).records(identityId),
+      };
+    });
+  }
+
+  unlinkIdentity(venueId: string, identityId: string, playerId: string): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      this.#feltAccountsHere();
+      const { store } = await this.#venue(venueId);
+      const now = Date.now();
+      const ops = await new PlayerLinks(this.#port, store).unlink(playerId, identityId, now);
+      await store.write(now, { ops, audit: [this.#audit({ identityId }, 'players.unlinked', playerId)] });
+      return true as const;
+    });
+  }
+
+  /** The account is being deleted: its records here are anonymised, each with an audit line. */
+  forgetIdentity(venueId: string, identityId: string): Promise<VenueAnswer<{ anonymised: number }>> {
+    return answer(async () => {
+      this.#feltAccountsHere();
+      const { store } = await this.#venue(venueId);
+      const now = Date.now();
+      const f = await new PlayerLinks(this.#port, store).forget(identityId, now);
+      if (f.playerIds.length === 0) return { anonymised: 0 };
+      await store.write(now, {
+        players: f.players,
+        ops: f.ops,
+        audit: f.playerIds.map((id) =>
+          this.#audit({ identityId }, 'players.anonymised', id, {
+            reason: 'the player deleted their Felt account',
+          }),
+        ),
+      });
+      return { anonymised: f.playerIds.length };
     });
   }
 

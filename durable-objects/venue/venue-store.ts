@@ -99,6 +99,8 @@ export class VenueStore {
         readonly templates: readonly VenueTemplate[];
       };
       audit?: readonly Omit<AuditEntry, 'at'>[];
+      /** Rows of scopes a module keeps itself (player-links.ts), in the same atomic batch. */
+      ops?: readonly WriteOp[];
     },
   ): Promise<void> {
     const s = this.#scopes;
@@ -140,6 +142,7 @@ export class VenueStore {
       const key = `${String(now).padStart(15, '0')}-${String(this.#auditCounter++ % 1e6).padStart(6, '0')}`;
       put(s.audit, key, { ...entry, at: now });
     }
+    ops.push(...(changes.ops ?? []));
     if (ops.length === 0) return;
     await this.#port.batch(ops);
     if (changes.settings) this.settings = changes.settings;

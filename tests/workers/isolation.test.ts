@@ -84,6 +84,7 @@ function attemptsFor(
       case 'POST /venues/{venueId}/staff/{userId}/revoke':
       case 'POST /venues/{venueId}/staff/{userId}/unlock':
       case 'POST /venues/{venueId}/tournaments/{id}/promote':
+      case 'POST /venues/{venueId}/players/{playerId}/link-code':
         add(jsonInit('POST', {}));
         break;
       case 'POST /venues/{venueId}/players':

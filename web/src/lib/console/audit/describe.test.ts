@@ -26,6 +26,23 @@ const support = (target: string, details: Record<string, unknown> | null = null)
 const say = (e: AuditEntry, n: AuditNames = names) => describeAudit(e, n).sentence;
 
 describe('audit entries in words', () => {
+  it('given Felt account links, then the player record and never the account', () => {
+    const P = 'p_0123456789abcdef';
+    expect(say(entry({ action: 'players.link-code', target: P, details: { expiresAt: 1 } }))).toBe(
+      'Demo Owner made a Felt link code for player p_012345…',
+    );
+    const byPlayer = { actorId: 'fid_0123456789abcdef', actorRole: 'player', target: P } as const;
+    expect(say(entry({ action: 'players.linked', ...byPlayer }))).toBe(
+      'A player linked player p_012345… to their Felt account',
+    );
+    const line = describeAudit(
+      entry({ action: 'players.anonymised', ...byPlayer, details: { reason: 'deleted' } }),
+      names,
+    );
+    expect(line.sentence).toBe('A player deleted their Felt account: player p_012345… was anonymised');
+    expect(line.details).toEqual([]);
+  });
+
   it('given a support read of a tournament as it was, then Felt support, its id, the name and the seq', () => {
     const line = describeAudit(support('tournaments.read', { tournamentId: TOURNAMENT, seq: 40 }), names);
     expect(line.sentence).toBe('Felt support read “Friday Night Deepstack” (as it was at seq 40)');

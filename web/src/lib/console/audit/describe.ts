@@ -190,6 +190,20 @@ function words(
         what: `merged player ${shortId(str(d.dropped) ?? '?')} into ${shortId(e.target ?? '?')}`,
         used: ['dropped'],
       };
+    // Links to players' Felt accounts (docs/PLAYERS.md); the account itself is never named.
+    case 'players.link-code':
+      return { what: `made a Felt link code for player ${shortId(e.target ?? '?')}`, used: ['expiresAt'] };
+    case 'players.link-code-revoked':
+      return { what: `revoked the Felt link code of player ${shortId(e.target ?? '?')}`, used: [] };
+    case 'players.linked':
+      return { what: `linked player ${shortId(e.target ?? '?')} to their Felt account`, used: [] };
+    case 'players.unlinked':
+      return { what: `unlinked player ${shortId(e.target ?? '?')} from a Felt account`, used: [] };
+    case 'players.anonymised':
+      return {
+        what: `deleted their Felt account: player ${shortId(e.target ?? '?')} was anonymised`,
+        used: ['reason'],
+      };
     case 'box.pairing-code':
       return {
         what: str(d.boxName) ? `made a pairing code for the box “${d.boxName}”` : 'made a box pairing code',
@@ -236,7 +250,8 @@ export function describeAudit(e: AuditEntry, names: AuditNames): AuditLine {
   const support = isSupportRead(e);
   const known = support ? null : names.staff(e.actorId);
   // Support by its account id; someone the staff list does not know (removed) by theirs.
-  const who = support ? 'Felt support' : (known ?? e.actorId);
+  // A player acting from their Felt account: the venue knows no name or email for it.
+  const who = support ? 'Felt support' : e.actorRole === 'player' ? 'A player' : (known ?? e.actorId);
   const whoId = support ? e.actorId : null;
   const d = e.details ?? {};
   const { what, used } = words(e, d, names);
