@@ -10,6 +10,8 @@ import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
 import { players } from './api/players.ts';
 import { publicRoutes } from './api/public.ts';
+import { publicRegistration } from './api/public-registration.ts';
+import { publicSummary } from './api/public-summary.ts';
 import { staff } from './api/staff.ts';
 import { venueStub } from './api/stubs.ts';
 import { support } from './api/support.ts';
@@ -74,6 +76,8 @@ export function createApi() {
     .route('/', health)
     .route('/', auth)
     .route('/', publicRoutes)
+    .route('/', publicRegistration)
+    .route('/', publicSummary)
     .route('/', displays)
     .route('/', cash)
     .route('/', support)
