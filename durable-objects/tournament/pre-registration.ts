@@ -6,6 +6,7 @@
  * here when the cloud runs it, held for the box when a box does (tournament-do.ts `command`).
  */
 
+import { ONLINE_COMMAND_PREFIX } from '../../engine/tournament/online.ts';
 import { getEntry, getPlayer } from '../../engine/tournament/state.ts';
 import type { TournamentState } from '../../engine/tournament/types.ts';
 import type { StoragePort } from '../storage/port.ts';
@@ -15,9 +16,6 @@ export const RATE_LIMIT = 5;
 /** The box answers its whole LAN as one client (clientKey "lan"): a venue's wifi gets more. */
 export const LAN_RATE_LIMIT = 60;
 export const RATE_WINDOW_MS = 10 * 60_000;
-
-/** Command ids of online registrations start with this: the console marks their entries. */
-export const ONLINE_COMMAND_PREFIX = 'online-';
 
 export interface PreRegistrationRequest {
   readonly requestId: string;

@@ -22,6 +22,8 @@ export const load: PageServerLoad = async ({ params, platform, request, setHeade
   return { target, requestId: crypto.randomUUID() };
 };
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const text = (form: FormData, key: string) => {
   const v = form.get(key);
   return typeof v === 'string' ? v : '';
@@ -46,7 +48,7 @@ export const actions: Actions = {
       values,
       code,
       // The API names the field ("name: must be …"); the form shows it beside that field.
-      message: field ? message.replace(/^[a-z]+: /, '') : message,
+      message: field ? capitalised(message.replace(/^[a-z]+: /, '')) : message,
       field,
     });
   },
