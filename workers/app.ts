@@ -13,6 +13,8 @@ import { multiDay } from './api/multi-day.ts';
 import { playerLinks } from './api/player-links.ts';
 import { players } from './api/players.ts';
 import { publicRoutes } from './api/public.ts';
+import { publicRegistration } from './api/public-registration.ts';
+import { publicSummary } from './api/public-summary.ts';
 import { staff } from './api/staff.ts';
 import { venueStub } from './api/stubs.ts';
 import { support } from './api/support.ts';
@@ -77,6 +79,8 @@ export function createApi() {
     .route('/', health)
     .route('/', auth)
     .route('/', publicRoutes)
+    .route('/', publicRegistration)
+    .route('/', publicSummary)
     .route('/', displays)
     .route('/', cash)
     .route('/', support)

@@ -23,6 +23,7 @@ export default {
     if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/sync/')) {
       return api.fetch(request, env, ctx);
     }
-    return web.fetch(request, env, ctx);
+    // Server-rendered pages (the public venue page) reach the API in-process (web/src/lib/server/api.ts).
+    return web.fetch(request, { ...env, FELT_API: { fetch: (r: Request) => api.fetch(r, env, ctx) } }, ctx);
   },
 } satisfies ExportedHandler<Env>;

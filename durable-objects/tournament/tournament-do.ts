@@ -43,6 +43,14 @@ import { type EventFilter, type FilteredPage, filteredPage } from './event-filte
 import { type CommandAnswer, type TimedCommand, TournamentHost } from './host.ts';
 import { type Inspection, inspection, type LastPush } from './inspection.ts';
 import { TournamentLog } from './log.ts';
+import {
+  closedProblem,
+  outcomeOf,
+  type PreRegistrationRequest,
+  PreRegistrations,
+  refusalScope,
+  requestIdReused,
+} from './pre-registration.ts';
 import { stateHash } from './state-hash.ts';
 import { statesAt } from './time-travel.ts';
 import { tournamentView } from './view.ts';
@@ -340,17 +348,121 @@ export class TournamentDO extends DurableObject<Env> {
     return JSON.stringify(items);
   }
 
-  /** The box ran these (or refused them): the cloud stops holding them. */
-  async ackQueued(tournamentId: string, commandIds: readonly string[]): Promise<number> {
+  /**
+   * The box ran these (or refused them): the cloud stops holding them. The refusals it names
+   * are kept (an online registrant's confirmation page shows why).
+   */
+  async ackQueued(
+    tournamentId: string,
+    commandIds: readonly string[],
+    refusals: Readonly<Record<string, { code: string; message: string }>> = {},
+  ): Promise<number> {
     await this.#logFor(tournamentId);
     const now = this.#clock.now();
     const scope = `queue:${tournamentId}`;
     if (commandIds.length > 0) {
-      await this.#storage.batch(
-        commandIds.map((key) => ({ op: 'meta' as const, scope, key, value: null, updatedAt: now })),
-      );
+      await this.#storage.batch([
+        ...Object.entries(refusals).map(([key, refusal]) => ({
+          op: 'meta' as const,
+          scope: refusalScope(tournamentId),
+          key,
+          value: JSON.stringify({ code: refusal.code, message: refusal.message }),
+          updatedAt: now,
+        })),
+        ...commandIds.map((key) => ({ op: 'meta' as const, scope, key, value: null, updatedAt: now })),
+      ]);
     }
     return commandIds.length;
+  }
+
+  /**
+   * An online pre-registration (pre-registration.ts): recorded durably, then a Register sent
+   * to the tournament's home (decided here, or held for its box). A repeated request id
+   * answers the first registration. Answers JSON: `{ ok, repeated, outcome, … }` or a refusal.
+   */
+  async preRegister(tournamentId: string, request: PreRegistrationRequest): Promise<string> {
+    const host = await this.#hostFor(tournamentId);
+    if (host.seq === 0)
+      return JSON.stringify({
+        ok: false,
+        status: 404,
+        code: 'TOURNAMENT_NOT_FOUND',
+        message: `No tournament ${tournamentId}`,
+      });
+    const regs = new PreRegistrations(this.#storage, tournamentId);
+    const closed = closedProblem(host.state);
+    // A retry of a request already taken answers what it got, even after registration closed.
+    if (closed && (await regs.get(request.requestId)) === null)
+      return JSON.stringify({ ok: false, status: 409, ...closed });
+    const answer = await regs.take(request, this.#clock.now(), async (commandId) => {
+      const sent = await this.command(
+        tournamentId,
+        { type: 'Register', commandId, playerId: request.playerId, name: request.name },
+        { id: 'online', role: 'system', name: 'Online registration' },
+      );
+      return sent.ok ? null : { code: sent.error.code, message: sent.error.message };
+    });
+    if (!answer.ok) return JSON.stringify(answer);
+    const { record } = answer;
+    return JSON.stringify({
+      ok: true,
+      repeated: answer.repeated,
+      requestId: record.requestId,
+      playerId: record.playerId,
+      name: record.name,
+      queued: this.#home !== null && this.#home.home !== 'cloud',
+      outcome: outcomeOf(record, host.state),
+    });
+  }
+
+  /**
+   * Before the venue makes a player record for an online registrant: the earlier answer to
+   * the same request id, or why a new one would be refused (closed, too many), or `fresh`.
+   */
+  async preRegisterCheck(
+    tournamentId: string,
+    requestId: string,
+    name: string,
+    client: string,
+  ): Promise<string> {
+    const host = await this.#hostFor(tournamentId);
+    if (host.seq === 0)
+      return JSON.stringify({
+        ok: false,
+        status: 404,
+        code: 'TOURNAMENT_NOT_FOUND',
+        message: `No tournament ${tournamentId}`,
+      });
+    const regs = new PreRegistrations(this.#storage, tournamentId);
+    const record = await regs.get(requestId);
+    if (record && record.name !== name) return JSON.stringify(requestIdReused);
+    if (record)
+      return JSON.stringify({
+        ok: true,
+        repeated: true,
+        requestId,
+        playerId: record.playerId,
+        name: record.name,
+        outcome: outcomeOf(record, host.state),
+      });
+    const closed = closedProblem(host.state);
+    if (closed) return JSON.stringify({ ok: false, status: 409, ...closed });
+    const { problem } = await regs.rate(client, this.#clock.now());
+    return JSON.stringify(problem ?? { ok: true, fresh: true });
+  }
+
+  /** An online registration's outcome now (its confirmation page); null when there is none. */
+  async preRegistration(tournamentId: string, requestId: string): Promise<string | null> {
+    const host = await this.#hostFor(tournamentId);
+    if (host.seq === 0) return null;
+    const record = await new PreRegistrations(this.#storage, tournamentId).get(requestId);
+    if (!record) return null;
+    return JSON.stringify({
+      requestId: record.requestId,
+      name: record.name,
+      at: record.at,
+      outcome: outcomeOf(record, host.state),
+    });
   }
 
   /**
@@ -487,6 +599,20 @@ export class TournamentDO extends DurableObject<Env> {
     const host = await this.#hostFor(tournamentId);
     if (host.seq === 0) return null;
     return JSON.stringify(this.#viewFor('public', host));
+  }
+
+  /**
+   * The public view with two facts of the state it leaves out, for the venue's public page
+   * (workers/api/public-summary.ts): whether the TD closed registration, and when it finished.
+   */
+  async publicCard(tournamentId: string): Promise<string | null> {
+    const host = await this.#hostFor(tournamentId);
+    if (host.seq === 0) return null;
+    return JSON.stringify({
+      ...this.#viewFor('public', host),
+      registrationClosed: host.state.registrationClosed,
+      finishedAt: host.state.finishedAt,
+    });
   }
 
   /** What a view reflects: the seq and where the clock is (its level changes without events). */

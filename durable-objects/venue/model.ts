@@ -15,6 +15,11 @@ export interface Publishing {
   readonly seating: boolean;
   /** Whether the venue's tournaments are listed on its public page. */
   readonly listed: boolean;
+  /**
+   * Whether players may pre-register online for a listed tournament open for registration
+   * (public-registration.ts). Off unless the venue switches it on; absent in older records.
+   */
+  readonly onlineRegistration?: boolean;
 }
 
 export const DEFAULT_PUBLISHING: Publishing = {
@@ -23,6 +28,7 @@ export const DEFAULT_PUBLISHING: Publishing = {
   payouts: true,
   seating: true,
   listed: true,
+  onlineRegistration: false,
 };
 
 export interface VenueSettings {

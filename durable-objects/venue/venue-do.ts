@@ -69,6 +69,7 @@ import {
   type VenueSettings,
 } from './model.ts';
 import { assertMergeable, type LinkStatus, PlayerLinks, type VenueRecords } from './player-links.ts';
+import { matchRegistrant, newRegistrant, onlineRegistrationProblem, type Registrant } from './registrant.ts';
 import {
   assertKeepsAnOwner,
   INVITE_TTL_MS,
@@ -402,6 +403,32 @@ export class VenueDO extends DurableObject<Env> {
               .map((t) => ({ id: t.id, name: t.name, status: t.status, createdAt: t.createdAt }))
           : [],
       };
+    });
+  }
+
+  /**
+   * An online registrant for a listed tournament (registrant.ts): the venue player with the
+   * same email or phone, or a new one. Refused when the venue takes no online registration.
+   */
+  publicRegistrant(
+    venueId: string,
+    tournamentId: string,
+    who: Registrant,
+  ): Promise<VenueAnswer<{ playerId: string; created: boolean }>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      const problem = onlineRegistrationProblem(
+        settings.publish,
+        store.tournaments.get(tournamentId),
+        tournamentId,
+      );
+      if (problem) throw problem;
+      const known = matchRegistrant(store.players.values(), who);
+      if (known) return { playerId: known.id, created: false };
+      const now = Date.now();
+      const player = newRegistrant(who, now);
+      await store.write(now, { players: [player] });
+      return { playerId: player.id, created: true };
     });
   }
 

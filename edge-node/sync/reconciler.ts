@@ -393,6 +393,7 @@ export class Reconciler {
       commands: { command: { commandId: string }; actor: unknown }[];
     };
     const done: string[] = [];
+    const refusals: Record<string, { code: string; message: string }> = {};
     for (const item of commands) {
       const local = await fetch(
         `${this.#o.localUrl}/api/v1/box/venues/${encodeURIComponent(p.venueId)}/tournaments/${encodeURIComponent(id)}/commands`,
@@ -405,12 +406,19 @@ export class Reconciler {
       // Decided (or refused by a rule, which is final too): done. Anything else: try again later.
       if (local.status !== 200 && local.status !== 400) break;
       done.push(item.command.commandId);
+      // A rule's refusal goes up with the acknowledgement (an online registrant is told why).
+      const answer = (await local.json().catch(() => null)) as {
+        ok?: boolean;
+        error?: { code: string; message: string };
+      } | null;
+      if (answer?.ok === false && answer.error)
+        refusals[item.command.commandId] = { code: answer.error.code, message: answer.error.message };
     }
     if (done.length > 0) {
       const acked = await fetch(`${base}/ack`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Box ${p.credential}` },
-        body: JSON.stringify({ commandIds: done }),
+        body: JSON.stringify({ commandIds: done, refusals }),
         signal: AbortSignal.timeout(15_000),
       });
       if (acked.status !== 200) throw new Error(`the cloud refused the acknowledgement (${acked.status})`);

@@ -7,6 +7,7 @@ import { assertNever, type DomainError } from '../core/errors.ts';
 import type { PayoutLine, Unawarded } from '../money/payouts.ts';
 import type { PrizePool } from '../money/prize-pool.ts';
 import type { CurrencyCode, Minor } from '../money/types.ts';
+import { cameOnline } from './online.ts';
 import { finishingPlaces, payoutsOrComputed, prizePool, prizes } from './results.ts';
 import { seatsOf, seatsWon } from './satellite.ts';
 import { listEntries } from './state.ts';
@@ -69,6 +70,8 @@ export interface EntryStanding {
   readonly bustedAt: number | null;
   readonly hitmanEntryId: string | null;
   readonly paid: Minor;
+  /** Pre-registered online (online.ts); absent otherwise. */
+  readonly online?: true;
 }
 
 export interface PlayerBounty {
@@ -164,6 +167,7 @@ export function standings(state: TournamentState, now?: number): Standings {
       bustedAt: e.bust?.at ?? null,
       hitmanEntryId: e.bust?.hitmanEntryId ?? null,
       paid: e.paid.price + e.paid.fee + e.paid.bounty,
+      ...(cameOnline(e.commandId) && { online: true as const }),
     };
   });
   const rank = (r: EntryStanding): number =>

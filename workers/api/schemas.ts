@@ -46,6 +46,7 @@ export const PublishSchema = z
     payouts: z.boolean(),
     seating: z.boolean(),
     listed: z.boolean(),
+    onlineRegistration: z.boolean().optional(),
   })
   .openapi('Publishing');
 

@@ -40,6 +40,7 @@ const SettingsPatch = z
         payouts: z.boolean(),
         seating: z.boolean(),
         listed: z.boolean(),
+        onlineRegistration: z.boolean(),
       })
       .partial()
       .strict(),

@@ -61,7 +61,18 @@ const mirror = createRoute({
 
 /** One event of a box's outbox as it travels (the tournaments' and the cash room's pushes). */
 /** The held commands a box ran (or that a rule refused): the cloud stops holding them. */
-export const AckBody = z.object({ commandIds: z.array(z.string().min(1).max(100)).max(1000) }).strict();
+export const AckBody = z
+  .object({
+    commandIds: z.array(z.string().min(1).max(100)).max(1000),
+    /** Why a rule refused some of them (by command id): an online registrant is told. */
+    refusals: z
+      .record(
+        z.string().min(1).max(100),
+        z.object({ code: z.string().max(80), message: z.string().max(500) }),
+      )
+      .optional(),
+  })
+  .strict();
 
 export const PushedEvent = z
   .object({
@@ -235,7 +246,8 @@ export const sync = router()
   .openapi(ack, async (c) => {
     const { venueId: v, id } = c.req.valid('param');
     const stub = await homeCopy(c, v, id);
-    return reply(c, { acked: await stub.ackQueued(id, c.req.valid('json').commandIds) }, 200);
+    const { commandIds, refusals } = c.req.valid('json');
+    return reply(c, { acked: await stub.ackQueued(id, commandIds, refusals) }, 200);
   })
   .openapi(mirror, async (c) => {
     const { venueId: v } = c.req.valid('param');

@@ -276,6 +276,11 @@ export function staffApi(venueId: string, token: () => string | null, onError: (
     });
   return {
     me: () => send(client.GET('/venues/{venueId}/me', { params: v, headers: auth() })),
+    /** The owner's settings (publishing: what the public page shows and takes). */
+    updateVenue: (patch: { publish: Partial<Publishing> }) =>
+      send(client.PATCH('/venues/{venueId}', { params: v, headers: auth(), body: patch })).then(
+        (r) => r.venue,
+      ),
     tournaments: () =>
       send(client.GET('/venues/{venueId}/tournaments', { params: v, headers: auth() })).then(
         (r) => r.tournaments,
