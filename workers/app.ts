@@ -8,6 +8,7 @@ import { displays } from './api/displays.ts';
 import { handover } from './api/handover.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
+import { leagues } from './api/leagues.ts';
 import { players } from './api/players.ts';
 import { publicRoutes } from './api/public.ts';
 import { staff } from './api/staff.ts';
@@ -78,6 +79,7 @@ export function createApi() {
     .route('/', cash)
     .route('/', support)
     .route('/', importTd3Route)
+    .route('/', leagues)
     .route('/', tournamentExport)
     .route('/', tournamentHistory)
     .route('/', tournamentInspect)

@@ -5,6 +5,7 @@
  */
 import type { Player } from '../../engine/players/types.ts';
 import type { StoragePort, WriteOp } from '../storage/port.ts';
+import type { LeagueRecord, RecordedResult } from './leagues.ts';
 import type {
   AuditEntry,
   BoxRecord,
@@ -24,9 +25,19 @@ const scopes = (venueId: string) => ({
   boxes: `v:${venueId}:boxes`,
   pairingCodes: `v:${venueId}:pairing`,
   audit: `v:${venueId}:audit`,
+  leagues: `v:${venueId}:leagues`,
+  leagueResults: `v:${venueId}:league-results`,
 });
 
-type Collection = 'staff' | 'players' | 'templates' | 'tournaments' | 'boxes' | 'pairingCodes';
+type Collection =
+  | 'staff'
+  | 'players'
+  | 'templates'
+  | 'tournaments'
+  | 'boxes'
+  | 'pairingCodes'
+  | 'leagues'
+  | 'leagueResults';
 
 export class VenueStore {
   readonly venueId: string;
@@ -39,6 +50,9 @@ export class VenueStore {
   readonly tournaments = new Map<string, TournamentListing>();
   readonly boxes = new Map<string, BoxRecord>();
   readonly pairingCodes = new Map<string, PairingCode>();
+  readonly leagues = new Map<string, LeagueRecord>();
+  /** Finished tournaments' results as leagues count them, by tournament id (./leagues.ts). */
+  readonly leagueResults = new Map<string, RecordedResult>();
   #auditCounter = 0;
 
   private constructor(port: StoragePort, venueId: string) {
@@ -59,6 +73,13 @@ export class VenueStore {
       port.listMeta(s.boxes),
       port.listMeta(s.pairingCodes),
     ]);
+    const [leagues, leagueResults] = await Promise.all([
+      port.listMeta(s.leagues),
+      port.listMeta(s.leagueResults),
+    ]);
+    for (const row of leagues) store.leagues.set(row.key, JSON.parse(row.value) as LeagueRecord);
+    for (const row of leagueResults)
+      store.leagueResults.set(row.key, JSON.parse(row.value) as RecordedResult);
     store.settings = settings ? (JSON.parse(settings) as VenueSettings) : null;
     for (const row of staff) store.staff.set(row.key, JSON.parse(row.value) as StaffRecord);
     for (const row of players) store.players.set(row.key, JSON.parse(row.value) as Player);
@@ -85,6 +106,10 @@ export class VenueStore {
       boxes?: readonly BoxRecord[];
       pairingCodes?: readonly PairingCode[];
       deletePairingCodes?: readonly string[];
+      leagues?: readonly LeagueRecord[];
+      deleteLeagues?: readonly string[];
+      leagueResults?: readonly RecordedResult[];
+      deleteLeagueResults?: readonly string[];
       /** Replaces a whole collection (a box mirroring the cloud's records). */
       replace?: {
         readonly staff: readonly StaffRecord[];
@@ -112,10 +137,14 @@ export class VenueStore {
       ['tournaments', changes.tournaments],
       ['boxes', changes.boxes],
       ['pairingCodes', changes.pairingCodes],
+      ['leagues', changes.leagues],
+      ['leagueResults', changes.leagueResults],
     ];
     for (const [name, rows] of collections) for (const row of rows ?? []) put(s[name], row.id, row);
     for (const id of changes.deleteTemplates ?? []) put(s.templates, id, null);
     for (const id of changes.deletePairingCodes ?? []) put(s.pairingCodes, id, null);
+    for (const id of changes.deleteLeagues ?? []) put(s.leagues, id, null);
+    for (const id of changes.deleteLeagueResults ?? []) put(s.leagueResults, id, null);
     if (changes.replace) {
       const r = changes.replace;
       const gone = <T extends { id: string }>(now: ReadonlyMap<string, unknown>, next: readonly T[]) =>
@@ -143,6 +172,10 @@ export class VenueStore {
     for (const r of changes.boxes ?? []) this.boxes.set(r.id, r);
     for (const r of changes.pairingCodes ?? []) this.pairingCodes.set(r.id, r);
     for (const id of changes.deletePairingCodes ?? []) this.pairingCodes.delete(id);
+    for (const r of changes.leagues ?? []) this.leagues.set(r.id, r);
+    for (const id of changes.deleteLeagues ?? []) this.leagues.delete(id);
+    for (const r of changes.leagueResults ?? []) this.leagueResults.set(r.id, r);
+    for (const id of changes.deleteLeagueResults ?? []) this.leagueResults.delete(id);
     if (changes.replace) {
       const fill = <T extends { id: string }>(map: Map<string, T>, rows: readonly T[]) => {
         map.clear();
