@@ -8,6 +8,7 @@ import { displays } from './api/displays.ts';
 import { handover } from './api/handover.ts';
 import { health } from './api/health.ts';
 import { importTd3Route } from './api/import-td3.ts';
+import { leagues } from './api/leagues.ts';
 import { me } from './api/me.ts';
 import { multiDay } from './api/multi-day.ts';
 import { playerLinks } from './api/player-links.ts';
@@ -85,6 +86,7 @@ export function createApi() {
     .route('/', cash)
     .route('/', support)
     .route('/', importTd3Route)
+    .route('/', leagues)
     .route('/', tournamentExport)
     .route('/', tournamentHistory)
     .route('/', tournamentInspect)

@@ -8,6 +8,7 @@
  * version and role are the venue's to know, so revoking a session takes effect at once.
  */
 import { DurableObject } from 'cloudflare:workers';
+import type { TournamentResult } from '../../engine/league/types.ts';
 import {
   createPlayer,
   editPlayer,
@@ -55,6 +56,19 @@ import {
   noteAdvance,
   saveEvent,
 } from './events.ts';
+import {
+  type LeagueChange,
+  type LeagueRecord,
+  type LeagueWithStandings,
+  leagueAfter,
+  listLeagues,
+  liveLeague,
+  type PublicLeague,
+  publicLeagues,
+  recordedResult,
+  resultsNeed,
+  standingsOf,
+} from './leagues.ts';
 import {
   type AuditEntry,
   type BoxRecord,
@@ -1589,6 +1603,89 @@ export class VenueDO extends DurableObject<Env> {
     return this.#act(venueId, caller, 'tournaments.create', (store) =>
       noteAdvance(store, caller, eventId, advance),
     );
+  }
+
+  // ---- leagues (rules in ./leagues.ts) ------------------------------------------------------
+  // A paired box mirrors its venue's records from the cloud and leagues are the venue's records:
+  // they are managed in the cloud (the box's tournaments finish there too, by sync), like templates.
+
+  listLeagues(venueId: string, caller: Caller): Promise<VenueAnswer<LeagueRecord[]>> {
+    return this.#act(venueId, caller, 'leagues.read', (store) => listLeagues(store));
+  }
+
+  league(venueId: string, caller: Caller, leagueId: string): Promise<VenueAnswer<LeagueWithStandings>> {
+    return this.#act(venueId, caller, 'leagues.read', (store, _me, settings) =>
+      standingsOf(store, liveLeague(store, leagueId), settings.timeZone),
+    );
+  }
+
+  /** Creates, edits, deletes or restores a league, or attaches or detaches a tournament. */
+  changeLeague(
+    venueId: string,
+    caller: Caller,
+    change: LeagueChange,
+  ): Promise<VenueAnswer<{ league: LeagueRecord; need: 'record' | 'remove' | 'none' }>> {
+    return this.#act(venueId, caller, 'leagues.manage', async (store) => {
+      this.#managedInCloud(store, 'leagues');
+      const now = Date.now();
+      const next = leagueAfter(store, change, now);
+      await store.write(now, {
+        leagues: [next],
+        audit: [
+          {
+            actorId: caller.userId,
+            actorRole: caller.role,
+            action: `league.${change.kind}`,
+            target: next.id,
+            details:
+              'tournamentId' in change ? { tournamentId: change.tournamentId } : { name: next.config.name },
+          },
+        ],
+      });
+      const need =
+        change.kind === 'attach'
+          ? resultsNeed(store, change.tournamentId, store.tournaments.get(change.tournamentId)?.status ?? '')
+          : 'none';
+      return { league: next, need };
+    });
+  }
+
+  /** What the edge must do about a tournament's league results at `status` (see leagues.ts). */
+  async leagueResultsNeed(
+    venueId: string,
+    tournamentId: string,
+    status: string,
+  ): Promise<'record' | 'remove' | 'none'> {
+    const store = await this.#load(venueId);
+    return store.settings ? resultsNeed(store, tournamentId, status) : 'none';
+  }
+
+  /** Records a finished tournament's results for its leagues (told by the edge; idempotent). */
+  recordLeagueResult(venueId: string, result: TournamentResult): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      await store.write(Date.now(), { leagueResults: [recordedResult(store, result)] });
+      return true as const;
+    });
+  }
+
+  removeLeagueResult(venueId: string, tournamentId: string): Promise<VenueAnswer<true>> {
+    return answer(async () => {
+      const { store } = await this.#venue(venueId);
+      if (store.leagueResults.has(tournamentId))
+        await store.write(Date.now(), { deleteLeagueResults: [tournamentId] });
+      return true as const;
+    });
+  }
+
+  /** The public leagues' standings, names as the venue publishes them. */
+  publicLeagues(venueId: string): Promise<VenueAnswer<PublicLeague[]>> {
+    return answer(async () => {
+      const { store, settings } = await this.#venue(venueId);
+      const players: Record<string, NameDisplay> = {};
+      for (const p of store.players.values()) if (p.display !== null) players[p.id] = p.display;
+      return publicLeagues(store, settings.publish, players, settings.timeZone);
+    });
   }
 
   /** Records a venue player's entry in a tournament (their history). */

@@ -6,6 +6,7 @@
 import type { Player } from '../../engine/players/types.ts';
 import type { StoragePort, WriteOp } from '../storage/port.ts';
 import type { MultiDayEvent } from './events.ts';
+import type { LeagueRecord, RecordedResult } from './leagues.ts';
 import type {
   AuditEntry,
   BoxRecord,
@@ -26,9 +27,20 @@ const scopes = (venueId: string) => ({
   pairingCodes: `v:${venueId}:pairing`,
   audit: `v:${venueId}:audit`,
   events: `v:${venueId}:events`,
+  leagues: `v:${venueId}:leagues`,
+  leagueResults: `v:${venueId}:league-results`,
 });
 
-type Collection = 'staff' | 'players' | 'templates' | 'tournaments' | 'boxes' | 'pairingCodes' | 'events';
+type Collection =
+  | 'staff'
+  | 'players'
+  | 'templates'
+  | 'tournaments'
+  | 'boxes'
+  | 'pairingCodes'
+  | 'events'
+  | 'leagues'
+  | 'leagueResults';
 
 export class VenueStore {
   readonly venueId: string;
@@ -43,6 +55,9 @@ export class VenueStore {
   readonly pairingCodes = new Map<string, PairingCode>();
   /** Multi-day events (events.ts). */
   readonly events = new Map<string, MultiDayEvent>();
+  readonly leagues = new Map<string, LeagueRecord>();
+  /** Finished tournaments' results as leagues count them, by tournament id (./leagues.ts). */
+  readonly leagueResults = new Map<string, RecordedResult>();
   #auditCounter = 0;
 
   private constructor(port: StoragePort, venueId: string) {
@@ -54,15 +69,22 @@ export class VenueStore {
   static async load(port: StoragePort, venueId: string): Promise<VenueStore> {
     const store = new VenueStore(port, venueId);
     const s = store.#scopes;
-    const [settings, staff, players, templates, tournaments, boxes, pairingCodes] = await Promise.all([
-      port.getMeta(s.settings, 'settings'),
-      port.listMeta(s.staff),
-      port.listMeta(s.players),
-      port.listMeta(s.templates),
-      port.listMeta(s.tournaments),
-      port.listMeta(s.boxes),
-      port.listMeta(s.pairingCodes),
-    ]);
+    const [settings, staff, players, templates, tournaments, boxes, pairingCodes, events, leagues, leagueResults] =
+      await Promise.all([
+        port.getMeta(s.settings, 'settings'),
+        port.listMeta(s.staff),
+        port.listMeta(s.players),
+        port.listMeta(s.templates),
+        port.listMeta(s.tournaments),
+        port.listMeta(s.boxes),
+        port.listMeta(s.pairingCodes),
+        port.listMeta(s.events),
+        port.listMeta(s.leagues),
+        port.listMeta(s.leagueResults),
+      ]);
+    for (const row of leagues) store.leagues.set(row.key, JSON.parse(row.value) as LeagueRecord);
+    for (const row of leagueResults)
+      store.leagueResults.set(row.key, JSON.parse(row.value) as RecordedResult);
     store.settings = settings ? (JSON.parse(settings) as VenueSettings) : null;
     for (const row of staff) store.staff.set(row.key, JSON.parse(row.value) as StaffRecord);
     for (const row of players) store.players.set(row.key, JSON.parse(row.value) as Player);
@@ -70,7 +92,7 @@ export class VenueStore {
     for (const row of tournaments) store.tournaments.set(row.key, JSON.parse(row.value) as TournamentListing);
     for (const row of boxes) store.boxes.set(row.key, JSON.parse(row.value) as BoxRecord);
     for (const row of pairingCodes) store.pairingCodes.set(row.key, JSON.parse(row.value) as PairingCode);
-    for (const row of await port.listMeta(s.events))
+    for (const row of events)
       store.events.set(row.key, JSON.parse(row.value) as MultiDayEvent);
     return store;
   }
@@ -92,6 +114,10 @@ export class VenueStore {
       pairingCodes?: readonly PairingCode[];
       deletePairingCodes?: readonly string[];
       events?: readonly MultiDayEvent[];
+      leagues?: readonly LeagueRecord[];
+      deleteLeagues?: readonly string[];
+      leagueResults?: readonly RecordedResult[];
+      deleteLeagueResults?: readonly string[];
       /** Replaces a whole collection (a box mirroring the cloud's records). */
       replace?: {
         readonly staff: readonly StaffRecord[];
@@ -122,10 +148,14 @@ export class VenueStore {
       ['boxes', changes.boxes],
       ['pairingCodes', changes.pairingCodes],
       ['events', changes.events],
+      ['leagues', changes.leagues],
+      ['leagueResults', changes.leagueResults],
     ];
     for (const [name, rows] of collections) for (const row of rows ?? []) put(s[name], row.id, row);
     for (const id of changes.deleteTemplates ?? []) put(s.templates, id, null);
     for (const id of changes.deletePairingCodes ?? []) put(s.pairingCodes, id, null);
+    for (const id of changes.deleteLeagues ?? []) put(s.leagues, id, null);
+    for (const id of changes.deleteLeagueResults ?? []) put(s.leagueResults, id, null);
     if (changes.replace) {
       const r = changes.replace;
       const gone = <T extends { id: string }>(now: ReadonlyMap<string, unknown>, next: readonly T[]) =>
@@ -155,6 +185,10 @@ export class VenueStore {
     for (const r of changes.pairingCodes ?? []) this.pairingCodes.set(r.id, r);
     for (const id of changes.deletePairingCodes ?? []) this.pairingCodes.delete(id);
     for (const r of changes.events ?? []) this.events.set(r.id, r);
+    for (const r of changes.leagues ?? []) this.leagues.set(r.id, r);
+    for (const id of changes.deleteLeagues ?? []) this.leagues.delete(id);
+    for (const r of changes.leagueResults ?? []) this.leagueResults.set(r.id, r);
+    for (const id of changes.deleteLeagueResults ?? []) this.leagueResults.delete(id);
     if (changes.replace) {
       const fill = <T extends { id: string }>(map: Map<string, T>, rows: readonly T[]) => {
         map.clear();

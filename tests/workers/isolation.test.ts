@@ -96,6 +96,24 @@ function attemptsFor(
       case 'POST /venues/{venueId}/players/{playerId}/merge':
         add(jsonInit('POST', { duplicateId: secondPlayerId }));
         break;
+      case 'POST /venues/{venueId}/leagues':
+        add(
+          jsonInit('POST', {
+            name: 'B’s league',
+            season: { name: '2026' },
+            formula: { kind: 'builtin', name: 'linear' },
+          }),
+        );
+        break;
+      case 'PATCH /venues/{venueId}/leagues/{leagueId}':
+        add(jsonInit('PATCH', { name: 'Owned by B' }));
+        break;
+      case 'POST /venues/{venueId}/leagues/{leagueId}/restore':
+        add({ method: 'POST' });
+        break;
+      case 'PUT /venues/{venueId}/leagues/{leagueId}/tournaments/{tournamentId}':
+        add({ method: 'PUT' });
+        break;
       case 'POST /venues/{venueId}/templates':
         add(jsonInit('POST', { name: 'B’s Turbo', structure: template.structure, buyIn: template.buyIn }));
         break;

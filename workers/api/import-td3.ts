@@ -11,13 +11,15 @@ import { answerError } from '../../durable-objects/tournament/host.ts';
 import { createPlayer } from '../../engine/players/players.ts';
 import { findByName, searchPlayers } from '../../engine/players/search.ts';
 import { importTd3 } from '../../engine/td3/import.ts';
-import { Td3ParseError } from '../../engine/td3/parse.ts';
+import { parseTd3, Td3ParseError } from '../../engine/td3/parse.ts';
+import { readTd3 } from '../../engine/td3/read.ts';
 import { mapValues } from '../../engine/tournament/pmap.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { fileLimit } from '../http/file-limit.ts';
 import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
+import { recordTd3Results } from './leagues.ts';
 import { AnyObject, VenueParams } from './schemas.ts';
 import { newTournamentId, tournamentStub, venueStub } from './stubs.ts';
 
@@ -142,6 +144,20 @@ export const importTd3Route = router().openapi(route, async (c) => {
       updatedAt: now,
     }),
   );
+  // A finished night's league results come from the file itself (TD3's own figures), so
+  // attaching it to a league counts it as TD3 scored it.
+  if (status === 'finished') {
+    const td3 = readTd3(parseTd3(bytes));
+    const ids = [...result.report.players.matched, ...result.report.players.created];
+    if (!(td3 instanceof Td3ParseError))
+      await recordTd3Results(
+        c.env,
+        venueId,
+        tournamentId,
+        td3,
+        new Map(ids.map((p) => [p.name, p.playerId])),
+      );
+  }
   return c.json(
     {
       tournament: { id: tournamentId, name, venueId, seq: answer.seq, status },

@@ -18,6 +18,7 @@ import { type AppEnv, authenticated, callerFromToken, callerOf } from '../http/a
 import { ApiError } from '../http/errors.ts';
 import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
 import { parseWith } from '../http/validate.ts';
+import { syncLeagueResults } from './leagues.ts';
 import {
   AnyObject,
   humanText,
@@ -338,6 +339,8 @@ async function afterCommand(
   if (events.some((e) => STATUS_EVENTS.has(e.type))) {
     const status = await tournamentStub(c.env, venueId, id).status(id);
     if (status) await venue.setTournamentStatus(venueId, id, status);
+    // Its leagues count it once finished, and stop when the TD undoes the finish.
+    if (status) await syncLeagueResults(c.env, venueId, id, status);
   }
   for (const e of events) {
     if (e.type !== 'EntryRegistered') continue;

@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'boxes.manage',
   'displays.manage',
   'cash.run',
+  'leagues.read',
+  'leagues.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +56,7 @@ const READS: readonly Permission[] = [
   'live.staff',
   'audit.read',
   'usage.read',
+  'leagues.read',
 ];
 
 /** Why each row is what it is: see docs/API.md "Roles". */
@@ -84,10 +87,24 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     'run.hands',
     'live.staff',
     'cash.run',
+    'leagues.read',
   ]),
   // A dealer reports busts and finished hands at their table (hand-for-hand), nothing else.
-  dealer: new Set<Permission>(['venue.read', 'tournaments.read', 'run.busts', 'run.hands', 'live.staff']),
-  viewer: new Set<Permission>(['venue.read', 'templates.read', 'tournaments.read', 'live.staff']),
+  dealer: new Set<Permission>([
+    'venue.read',
+    'tournaments.read',
+    'run.busts',
+    'run.hands',
+    'live.staff',
+    'leagues.read',
+  ]),
+  viewer: new Set<Permission>([
+    'venue.read',
+    'templates.read',
+    'tournaments.read',
+    'live.staff',
+    'leagues.read',
+  ]),
   support: new Set(READS),
 };
 

@@ -11,6 +11,7 @@ import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.t
 import type { Role } from '../../engine/core/ctx.ts';
 import { commandSchema } from '../../engine/tournament/commands.schema.ts';
 import type { TournamentCommand } from '../../engine/tournament/types.ts';
+import { syncLeagueResults } from '../api/leagues.ts';
 import { AnyObject, PlayerSchema, TournamentParams, VenueParams } from '../api/schemas.ts';
 import { directoryStub, tournamentStub, venueStub } from '../api/stubs.ts';
 import { AuthError } from '../auth/errors.ts';
@@ -222,6 +223,9 @@ export const sync = router()
         answer,
       );
     }
+    // A box-run night that finished (or whose finish was undone) counts in its leagues here.
+    if (body.events.some((e) => e.type === 'TournamentFinished' || e.type === 'CommandUndone'))
+      await syncLeagueResults(c.env, v, id, body.status);
     return reply(c, answer, 200);
   })
   .openapi(pull, async (c) => {
