@@ -69,19 +69,29 @@ export class VenueStore {
   static async load(port: StoragePort, venueId: string): Promise<VenueStore> {
     const store = new VenueStore(port, venueId);
     const s = store.#scopes;
-    const [settings, staff, players, templates, tournaments, boxes, pairingCodes, events, leagues, leagueResults] =
-      await Promise.all([
-        port.getMeta(s.settings, 'settings'),
-        port.listMeta(s.staff),
-        port.listMeta(s.players),
-        port.listMeta(s.templates),
-        port.listMeta(s.tournaments),
-        port.listMeta(s.boxes),
-        port.listMeta(s.pairingCodes),
-        port.listMeta(s.events),
-        port.listMeta(s.leagues),
-        port.listMeta(s.leagueResults),
-      ]);
+    const [
+      settings,
+      staff,
+      players,
+      templates,
+      tournaments,
+      boxes,
+      pairingCodes,
+      events,
+      leagues,
+      leagueResults,
+    ] = await Promise.all([
+      port.getMeta(s.settings, 'settings'),
+      port.listMeta(s.staff),
+      port.listMeta(s.players),
+      port.listMeta(s.templates),
+      port.listMeta(s.tournaments),
+      port.listMeta(s.boxes),
+      port.listMeta(s.pairingCodes),
+      port.listMeta(s.events),
+      port.listMeta(s.leagues),
+      port.listMeta(s.leagueResults),
+    ]);
     for (const row of leagues) store.leagues.set(row.key, JSON.parse(row.value) as LeagueRecord);
     for (const row of leagueResults)
       store.leagueResults.set(row.key, JSON.parse(row.value) as RecordedResult);
@@ -92,8 +102,7 @@ export class VenueStore {
     for (const row of tournaments) store.tournaments.set(row.key, JSON.parse(row.value) as TournamentListing);
     for (const row of boxes) store.boxes.set(row.key, JSON.parse(row.value) as BoxRecord);
     for (const row of pairingCodes) store.pairingCodes.set(row.key, JSON.parse(row.value) as PairingCode);
-    for (const row of events)
-      store.events.set(row.key, JSON.parse(row.value) as MultiDayEvent);
+    for (const row of events) store.events.set(row.key, JSON.parse(row.value) as MultiDayEvent);
     return store;
   }
 
