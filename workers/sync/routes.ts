@@ -226,6 +226,14 @@ export const sync = router()
     // A box-run night that finished (or whose finish was undone) counts in its leagues here.
     if (body.events.some((e) => e.type === 'TournamentFinished' || e.type === 'CommandUndone'))
       await syncLeagueResults(c.env, v, id, body.status);
+    // Players' histories (their /me) include box-run nights: the entries are noted as they
+    // arrive, as the command path does in the cloud. Idempotent, so a re-pushed page is harmless;
+    // a player the box created is not known here yet, but arrives with the box's own history.
+    const entries = body.events
+      .filter((e) => e.type === 'EntryRegistered')
+      .map((e) => JSON.parse(e.body) as { playerId: string; entryId: string })
+      .map(({ playerId, entryId }) => ({ playerId, entryId }));
+    if (entries.length > 0) unwrap(await venueStub(c.env, v).notePlayerEntries(v, id, entries));
     return reply(c, answer, 200);
   })
   .openapi(pull, async (c) => {
