@@ -159,3 +159,32 @@ export async function noteAdvance(
   });
   return next;
 }
+
+/**
+ * Day 2's carry was undone (its view no longer has a carried field): the event is no longer
+ * advanced, so its days and rules can change again and a new advance is offered. Day 2's view
+ * is the truth; this brings the event's record back in line with it. No-op when not advanced.
+ */
+export async function noteAdvanceUndone(
+  store: VenueStore,
+  caller: Caller,
+  eventId: string,
+): Promise<MultiDayEvent> {
+  const event = eventOf(store, eventId);
+  if (event.advanced === null) return event;
+  const now = Date.now();
+  const next = { ...event, advanced: null, updatedAt: now };
+  await store.write(now, {
+    events: [next],
+    audit: [
+      {
+        actorId: caller.userId,
+        actorRole: caller.role,
+        action: 'event.advance-undone',
+        target: event.id,
+        details: { commandId: event.advanced.commandId },
+      },
+    ],
+  });
+  return next;
+}

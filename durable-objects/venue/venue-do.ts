@@ -54,6 +54,7 @@ import {
   listEvents,
   type MultiDayEvent,
   noteAdvance,
+  noteAdvanceUndone,
   saveEvent,
 } from './events.ts';
 import {
@@ -1602,6 +1603,16 @@ export class VenueDO extends DurableObject<Env> {
   ): Promise<VenueAnswer<MultiDayEvent>> {
     return this.#act(venueId, caller, 'tournaments.create', (store) =>
       noteAdvance(store, caller, eventId, advance),
+    );
+  }
+
+  noteEventAdvanceUndone(
+    venueId: string,
+    caller: Caller,
+    eventId: string,
+  ): Promise<VenueAnswer<MultiDayEvent>> {
+    return this.#act(venueId, caller, 'tournaments.read', (store) =>
+      noteAdvanceUndone(store, caller, eventId),
     );
   }
 

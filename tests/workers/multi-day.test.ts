@@ -151,6 +151,33 @@ describe('multi-day events over HTTP', () => {
     await ok(s.command(day2, 'StartTournament'));
   });
 
+  it('undoing the carry on Day 2 un-advances the event: its days can change and it advances again', async () => {
+    const s = await signUpVenue(selfTarget, { prefix: 'flights-undo' });
+    const a = await playFlight(s, 'Day 1A', { 'p-anna': 'Anna', 'p-bo': 'Bo' }, [], {
+      'p-anna': 25_000,
+      'p-bo': 15_000,
+    });
+    const day2 = await s.newTournament('Day 2');
+    const created = await ok(s.post(`${s.base}/events`, { name: 'Weekend', flights: [a], day2 }));
+    const eventId = (created.event as { id: string }).id;
+    const advanced = await ok(s.post(`${s.base}/events/${eventId}/advance`, {}));
+    const carry = (advanced.event as { advanced: { commandId: string } }).advanced.commandId;
+    expect((await view(s, day2)).standings.playersLeft).toBe(2);
+
+    await ok(s.command(day2, 'Undo', { targetCommandId: carry }));
+    expect((await view(s, day2)).day.carried).toBeNull();
+    const status = await ok(s.fetch(`${s.base}/events/${eventId}`), 200);
+    expect((status.event as { advanced: unknown }).advanced).toBeNull();
+    expect((status.preview as { entries: unknown[] }).entries).toHaveLength(2);
+    // The rules can change again (they were fixed while advanced), and the advance runs anew.
+    await ok(s.post(`${s.base}/events/${eventId}`, { rules: { twoFlights: 'last-flight' } }, 'PATCH'), 200);
+    const again = await ok(s.post(`${s.base}/events/${eventId}/advance`, {}));
+    expect(again.advanced).toBe(true);
+    expect((await view(s, day2)).standings.playersLeft).toBe(2);
+    const audit = (await ok(s.fetch(`${s.base}/audit?limit=50`), 200)) as { entries: { action: string }[] };
+    expect(audit.entries.map((e) => e.action)).toContain('event.advance-undone');
+  });
+
   it('refuses a Day 2 that has started, a tournament of another venue, bad bodies and roles without the right', async () => {
     const s = await signUpVenue(selfTarget, { prefix: 'flightsx' });
     const other = await signUpVenue(selfTarget, { prefix: 'flightsy' });

@@ -204,6 +204,20 @@ function bagsOf(days: EventDays): FlightBag[] | { id: string; name: string }[] {
   });
 }
 
+/**
+ * The event as Day 2 has it: when the event is marked advanced but Day 2 has no carried field
+ * (the TD undid the carry), the mark is cleared so the console offers the advance again.
+ */
+async function undoneAdvance(
+  c: Context<AppEnv>,
+  venueId: string,
+  event: MultiDayEvent,
+  days: EventDays,
+): Promise<MultiDayEvent> {
+  if (event.advanced === null || days.day2 === null || days.day2.view.day?.carried) return event;
+  return unwrap(await venueStub(c.env, venueId).noteEventAdvanceUndone(venueId, callerOf(c), event.id));
+}
+
 function isBags(x: FlightBag[] | { id: string; name: string }[]): x is FlightBag[] {
   return x.length === 0 || 'flightId' in (x[0] as object);
 }
@@ -224,13 +238,18 @@ multiDay
   .openapi(change, async (c) => {
     const { venueId, eventId } = c.req.valid('param');
     const input = c.req.valid('json');
-    const event = unwrap(await venueStub(c.env, venueId).saveEvent(venueId, callerOf(c), input, eventId));
+    const venue = venueStub(c.env, venueId);
+    // An advance the TD undid on Day 2 no longer fixes the days and rules.
+    const before = unwrap(await venue.event(venueId, callerOf(c), eventId));
+    if (before.advanced) await undoneAdvance(c, venueId, before, await readDays(c, venueId, before));
+    const event = unwrap(await venue.saveEvent(venueId, callerOf(c), input, eventId));
     return c.json({ event }, 200);
   })
   .openapi(status, async (c) => {
     const { venueId, eventId } = c.req.valid('param');
-    const event = unwrap(await venueStub(c.env, venueId).event(venueId, callerOf(c), eventId));
-    const days = await readDays(c, venueId, event);
+    const stored = unwrap(await venueStub(c.env, venueId).event(venueId, callerOf(c), eventId));
+    const days = await readDays(c, venueId, stored);
+    const event = await undoneAdvance(c, venueId, stored, days);
     const bags = bagsOf(days);
     let preview: Day2Field | null = null;
     if (isBags(bags) && bags.length > 0 && !days.day2?.view.day?.carried) {
