@@ -59,6 +59,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Real browsers and servers on a shared, noisy machine: vitest's 1 s default for
+          // expect.poll failed tests in CI that passed on a quiet machine.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

@@ -81,7 +81,9 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
       for (const size of Object.keys(TV_SIZES) as (keyof typeof TV_SIZES)[]) {
         const page = await tv(`views=${name}`, size);
         await page.locator(`[data-testid="tv"][data-view="${name}"]`).waitFor();
-        await expect.poll(() => page.getByTestId('tv-players').textContent()).toMatch(/^\d+ \/ \d+$/);
+        await expect
+          .poll(() => page.getByTestId('tv-players').textContent(), { timeout: 10_000 })
+          .toMatch(/^\d+ \/ \d+$/);
         // Nothing scrolls: a TV has no one to scroll it.
         const overflow = await page.evaluate(() => ({
           x: document.documentElement.scrollWidth - window.innerWidth,
@@ -103,17 +105,21 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
     const name = v.standings.entries.find((e) => e.entryId === move?.entryId)?.name ?? '?';
     await expect.poll(() => page.getByTestId('tv-moves').textContent(), { timeout: 10_000 }).toContain(name);
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=clock`);
-    await expect.poll(() => page.getByTestId('tv-time').textContent()).toMatch(/^\d+:\d{2}$/);
+    await expect
+      .poll(() => page.getByTestId('tv-time').textContent(), { timeout: 10_000 })
+      .toMatch(/^\d+:\d{2}$/);
     // The QR in the corner opens the player page.
     const qr = page.getByTestId('qr');
     expect(await qr.getAttribute('data-url')).toBe(`${url()}/v/${DEMO_VENUE.id}/t/${tournamentId}`);
     await qr.locator('svg').waitFor();
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=payouts`);
     await expect
-      .poll(() => page.getByTestId('tv-payouts').getByRole('listitem').count())
+      .poll(() => page.getByTestId('tv-payouts').getByRole('listitem').count(), { timeout: 10_000 })
       .toBe(v.standings.payouts.length);
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=schedule`);
-    await expect.poll(() => page.getByTestId('tv-schedule').textContent()).toContain('now');
+    await expect
+      .poll(() => page.getByTestId('tv-schedule').textContent(), { timeout: 10_000 })
+      .toContain('now');
     await page.close();
   });
 
@@ -129,13 +135,13 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
   it('refuses an address it cannot show, saying what is wrong', async () => {
     const page = await tv('views=clock,leaderboard');
     await expect
-      .poll(() => page.getByTestId('tv-error').textContent())
+      .poll(() => page.getByTestId('tv-error').textContent(), { timeout: 10_000 })
       .toBe(
         'Unknown view “leaderboard” in views=: use clock, rankings, seating, moves, payouts, schedule, slides, cash',
       );
     await page.goto(`${url()}/v/${DEMO_VENUE.id}/tv/${tournamentId}?views=clock&every=1`);
     await expect
-      .poll(() => page.getByTestId('tv-error').textContent())
+      .poll(() => page.getByTestId('tv-error').textContent(), { timeout: 10_000 })
       .toContain('every=1 is not a number of seconds');
     await page.close();
   });
@@ -161,31 +167,37 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
     const theirs = await phone(other);
     const from = `${tableOf(move.from.tableId)}, seat ${move.from.seat}`;
     const to = `${tableOf(move.to.tableId)}, seat ${move.to.seat}`;
-    await expect.poll(() => mine.getByTestId('my-seat-where').textContent()).toBe(from);
+    await expect.poll(() => mine.getByTestId('my-seat-where').textContent(), { timeout: 10_000 }).toBe(from);
     if (shots) {
       await mine.screenshot({ path: join(SHOTS, 'player-my-seat-phone.png'), fullPage: true });
       expect(await seriousA11yViolations(mine), 'axe on the player page').toEqual([]);
     }
 
     await command('ApplyMove', { moveId: move.moveId });
-    await expect.poll(() => mine.getByTestId('player-alert').textContent()).toContain(`${to} (was ${from})`);
+    await expect
+      .poll(() => mine.getByTestId('player-alert').textContent(), { timeout: 10_000 })
+      .toContain(`${to} (was ${from})`);
     if (shots) await mine.screenshot({ path: join(SHOTS, 'player-alert-seat-phone.png') });
     // The other phone got the same frame (its list shows the move) and no alert.
     const movedRow = theirs.getByTestId('players').getByRole('listitem').filter({ hasText: moved });
     const number = v.seating?.tables.find((t) => t.id === move.to.tableId)?.number;
-    await expect.poll(() => movedRow.textContent()).toContain(`T${number} · ${move.to.seat}`);
+    await expect
+      .poll(() => movedRow.textContent(), { timeout: 10_000 })
+      .toContain(`T${number} · ${move.to.seat}`);
     expect(await theirs.getByTestId('player-alert').count()).toBe(0);
 
     // Remembered on the phone: after a reload it shows the new seat without asking again.
     await mine.reload();
-    await expect.poll(() => mine.getByTestId('my-seat-where').textContent()).toBe(to);
+    await expect.poll(() => mine.getByTestId('my-seat-where').textContent(), { timeout: 10_000 }).toBe(to);
     expect(await mine.getByTestId('player-alert').count()).toBe(0);
 
     await command('GoToLevel', { levelIndex: 1 });
     for (const p of [mine, theirs]) {
-      await expect.poll(() => p.getByTestId('player-alert').textContent()).toContain('Level 2');
+      await expect
+        .poll(() => p.getByTestId('player-alert').textContent(), { timeout: 10_000 })
+        .toContain('Level 2');
       await p.getByRole('button', { name: 'OK' }).click();
-      await expect.poll(() => p.getByTestId('player-alert').count()).toBe(0);
+      await expect.poll(() => p.getByTestId('player-alert').count(), { timeout: 10_000 }).toBe(0);
     }
     await mine.close();
     await theirs.close();
@@ -203,14 +215,20 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
     });
     // Under the worker from here: the page and its view are kept as they are fetched.
     await p.reload();
-    await expect.poll(() => p.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await expect.poll(() => p.getByTestId('players-left').textContent()).toMatch(/^\d+ \/ \d+$/);
+    await expect
+      .poll(() => p.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 10_000 })
+      .toBe(true);
+    await expect
+      .poll(() => p.getByTestId('players-left').textContent(), { timeout: 10_000 })
+      .toMatch(/^\d+ \/ \d+$/);
     const shown = await p.getByTestId('players-left').textContent();
 
     await context.setOffline(true);
     await p.reload();
-    await expect.poll(() => p.getByTestId('players-left').textContent()).toBe(shown);
-    await expect.poll(() => p.getByTestId('live-status').textContent()).toContain('Offline');
+    await expect.poll(() => p.getByTestId('players-left').textContent(), { timeout: 10_000 }).toBe(shown);
+    await expect
+      .poll(() => p.getByTestId('live-status').textContent(), { timeout: 10_000 })
+      .toContain('Offline');
     if (shots) await p.screenshot({ path: join(SHOTS, 'player-offline-phone.png'), fullPage: true });
 
     // A bust while the phone is offline; back online, the page catches up by itself.
@@ -226,7 +244,7 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
 
   it('rides out the server restarting: it reconnects and shows what changed, without a reload', async () => {
     const page = await tv('views=clock');
-    await expect.poll(() => page.getByTestId('tv-link').textContent()).toBe('');
+    await expect.poll(() => page.getByTestId('tv-link').textContent(), { timeout: 10_000 }).toBe('');
     await page.evaluate(() => {
       (window as unknown as { stayed: boolean }).stayed = true;
     });
@@ -246,7 +264,7 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('players’ phones and venue TVs on
         .poll(() => page.getByTestId('tv-clock').textContent(), { timeout: 30_000 })
         .toContain('paused');
     }
-    await expect.poll(() => page.getByTestId('tv-link').textContent()).toBe('');
+    await expect.poll(() => page.getByTestId('tv-link').textContent(), { timeout: 10_000 }).toBe('');
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await page.close();
   }, 120_000);
