@@ -382,13 +382,7 @@ export class TournamentDO extends DurableObject<Env> {
    */
   async preRegister(tournamentId: string, request: PreRegistrationRequest): Promise<string> {
     const host = await this.#hostFor(tournamentId);
-    if (host.seq === 0)
-      return JSON.stringify({
-        ok: false,
-        status: 404,
-        code: 'TOURNAMENT_NOT_FOUND',
-        message: `No tournament ${tournamentId}`,
-      });
+    if (host.seq === 0) return noTournamentJson(tournamentId);
     const regs = new PreRegistrations(this.#storage, tournamentId);
     const closed = closedProblem(host.state);
     // A retry of a request already taken answers what it got, even after registration closed.
@@ -426,13 +420,7 @@ export class TournamentDO extends DurableObject<Env> {
     client: string,
   ): Promise<string> {
     const host = await this.#hostFor(tournamentId);
-    if (host.seq === 0)
-      return JSON.stringify({
-        ok: false,
-        status: 404,
-        code: 'TOURNAMENT_NOT_FOUND',
-        message: `No tournament ${tournamentId}`,
-      });
+    if (host.seq === 0) return noTournamentJson(tournamentId);
     const regs = new PreRegistrations(this.#storage, tournamentId);
     const record = await regs.get(requestId);
     if (record && record.name !== name) return JSON.stringify(requestIdReused);
@@ -1138,6 +1126,16 @@ export class TournamentDO extends DurableObject<Env> {
 }
 
 /** Where the clock stands: its status, level and the level's end (null when there is no clock). */
+/** A pre-registration answer for a tournament this object has never held. */
+function noTournamentJson(tournamentId: string): string {
+  return JSON.stringify({
+    ok: false,
+    status: 404,
+    code: 'TOURNAMENT_NOT_FOUND',
+    message: `No tournament ${tournamentId}`,
+  });
+}
+
 function clockPosition(clock: ReturnType<typeof clockAt>): string {
   return clock ? `${clock.status}:${clock.levelIndex}:${clock.levelEndsAt}` : 'none';
 }
