@@ -93,6 +93,17 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('leagues in the console on the $nam
   });
 
   const shoot = async (page: Page, name: string) => {
+    // Nothing sideways on a phone: what is wider than the screen scrolls inside its own box.
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .filter((e) => !e.closest('[role=region]') || e.matches('[role=region]'))
+        .slice(0, 5)
+        .map(
+          (e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`,
+        ),
+    );
+    expect(wide, `wider than the phone on leagues-${name}`).toEqual([]);
     if (runtime.name === 'box') await shootAllSizes(page, `leagues-${name}`);
     expect(await seriousA11yViolations(page), `axe on leagues-${name}`).toEqual([]);
   };
@@ -197,6 +208,19 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('leagues in the console on the $nam
     await expect.poll(async () => (await standingsRows(page)).length, { timeout: 10_000 }).toBe(5);
     expect((await standingsRows(page))[0]).toMatchObject({ name: 'Bo Berg', total: pointsFor(5, 1) });
 
+    // Settings: the top 3 go to the final (Dan and Eva share third: both go); Undo puts the top 2 back.
+    const finalists = async () => (await standingsRows(page)).filter((r) => r.final).map((r) => r.name);
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByLabel('Top N qualify', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Save the settings', exact: true }).click();
+    await expect.poll(() => lastToast(page).textContent(), { timeout: 10_000 }).toContain('Saved the league');
+    await expect
+      .poll(finalists, { timeout: 10_000 })
+      .toEqual(['Bo Berg', 'Ann Andersen', 'Dan Dahl', 'Eva Eriksen']);
+    await lastToast(page).getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(finalists, { timeout: 10_000 }).toEqual(['Bo Berg', 'Ann Andersen']);
+    expect(await page.getByLabel('Top N qualify', { exact: true }).inputValue()).toBe('2');
+
     // The list: events counted and the leader; delete, then Undo restores it.
     await page.getByRole('link', { name: '← Leagues', exact: true }).click();
     const list = page.getByTestId('league-list');
@@ -240,6 +264,25 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('leagues in the console on the $nam
     expect(html).toContain('Thursday league');
     expect(html).not.toContain('Staff ladder');
     expect(html).not.toMatch(/<script[\s>]/);
+
+    // Still small: the page and its stylesheets, as public-venue-page.test.ts measures them.
+    let bytes = new TextEncoder().encode(html).byteLength;
+    for (const m of html.matchAll(/<link[^>]+href="([^"]+\.css)"/g))
+      bytes += (await (await fetch(new URL(m[1] ?? '', `${server.url}/v/${s.venueId}`))).arrayBuffer())
+        .byteLength;
+    expect(bytes).toBeLessThan(40_000);
+
+    // The full standings page of the public league; the staff-only one is not there.
+    const { leagues } = (await (await s.fetch(`${s.base}/leagues`)).json()) as {
+      leagues: { id: string; config: { name: string } }[];
+    };
+    const shown = leagues.find((l) => l.config.name === 'Thursday league')?.id;
+    const full = await fetch(`${server.url}/v/${s.venueId}/leagues/${shown}`);
+    expect(full.status).toBe(200);
+    const fullHtml = await full.text();
+    for (const name of expectedTotals().keys()) expect(fullHtml).toContain(name);
+    expect(fullHtml).not.toMatch(/<script[\s>]/);
+    expect((await fetch(`${server.url}/v/${s.venueId}/leagues/${hidden.league.id}`)).status).toBe(404);
 
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },

@@ -54,10 +54,10 @@ export const TIEBREAK_TEXT: Record<Tiebreak, string> = {
 };
 
 export const BUILTIN_TEXT = {
-  linear: 'Linear: one point per player beaten, plus one for playing',
-  sqrtField: 'Square root of field ÷ place (× 10)',
-  sqrtBuyin: 'Square root, weighted by the buy-in, + knockouts',
-  moneyBonus: 'Money places only: 10 per place above the last paid',
+  linear: 'Linear: a point per player beaten',
+  sqrtField: 'Square root of field ÷ place',
+  sqrtBuyin: 'Square root × buy-in, + knockouts',
+  moneyBonus: 'Money places only',
 } as const satisfies Record<string, string>;
 
 /** "1 Mar 2026 – 31 May 2026", "from 1 Mar 2026", "" (open season). */
