@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpVenue, type VenueSession } from '../contract/session.ts';
+import { signUpVenue, TEST_PASSWORD, type VenueSession } from '../contract/session.ts';
 import {
   hasChromium,
   launchChromium,
@@ -314,5 +314,35 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('leagues in the console on the $nam
     await axePage.goto(`${server.url}/v/${s.venueId}`);
     expect(await seriousA11yViolations(axePage), 'axe on the public league tables').toEqual([]);
     await withJs.close();
+  });
+  it('lets a floor manager read the leagues, with nothing to change them', async () => {
+    const email = `floor-${crypto.randomUUID().slice(0, 6)}@club.test`;
+    const invited = await ok(
+      s.post(`${s.base}/staff/invites`, { name: 'Frida Floor', email, role: 'floor' }),
+      'invite',
+    );
+    const { inviteCode } = (await invited.json()) as { inviteCode: string };
+    const accepted = await ok(
+      fetch(`${server.url}/api/v1/venues/${s.venueId}/auth/accept-invite`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, code: inviteCode, password: TEST_PASSWORD }),
+      }),
+      'accept',
+    );
+    const { token } = (await accepted.json()) as { token: string };
+    const { page, errors } = await staffPage(browser, s.venueId, token, 'phone');
+    await page.goto(`${server.url}/v/${s.venueId}/staff/leagues`);
+    await page.getByRole('heading', { name: 'Leagues', level: 1 }).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: 'Thursday league', exact: true }).click();
+    await expect.poll(async () => (await standingsRows(page)).length, { timeout: 15_000 }).toBe(5);
+    for (const name of ['Detach Thursday #1', 'Attach', 'Save the settings'])
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    await page.getByRole('link', { name: '← Leagues', exact: true }).click();
+    await page.getByTestId('league-list').waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: /^Delete / }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'New league' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });
