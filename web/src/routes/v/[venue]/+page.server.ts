@@ -7,6 +7,7 @@ import { error } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import type { components } from '$lib/api/openapi.ts';
 import { apiMessage, serverApi } from '$lib/server/api.ts';
+import type { PublicLeague } from '../../../../../durable-objects/venue/leagues.ts';
 import type { PageServerLoad } from './$types';
 
 export const ssr = true;
@@ -22,9 +23,10 @@ export const load: PageServerLoad = async ({ params, platform, request, url, set
   const venue = encodeURIComponent(params.venue);
   const [summary, leagues] = await Promise.all([
     api.get<Summary>(`/api/v1/public/venues/${venue}/summary`),
-    // LEAGUE TABLES (web/src/lib/public/LeagueTables.svelte, another part of #18): the page
-    // shows them when GET …/leagues answers 200, and nothing while it 404s or fails.
-    api.get<unknown>(`/api/v1/public/venues/${venue}/leagues`).catch(() => ({ status: 0, body: null })),
+    // The public leagues' tables: the page shows none when the call fails (it is not the page's core).
+    api
+      .get<{ leagues: PublicLeague[] }>(`/api/v1/public/venues/${venue}/leagues`)
+      .catch(() => ({ status: 0, body: null })),
   ]);
   if (summary.status !== 200)
     error(summary.status, apiMessage(summary.body, 'This venue page is not available').message);
@@ -41,6 +43,6 @@ export const load: PageServerLoad = async ({ params, platform, request, url, set
   return {
     page,
     qr: Object.fromEntries(qr),
-    leagues: leagues.status === 200 ? leagues.body : null,
+    leagues: leagues.status === 200 ? (leagues.body?.leagues ?? []) : [],
   };
 };
