@@ -100,7 +100,10 @@ describe.skipIf(!hasChromium)('the web app in Chromium (on the box)', () => {
     const live = page.getByTestId('live').locator('article').filter({ hasText: DEMO_TOURNAMENT_NAME });
     await expect.poll(() => live.textContent()).toContain('of 20 left');
     const link = `${box.url}/v/${DEMO_VENUE.id}/t/${seed.tournamentId}`;
-    await live.getByRole('img', { name: `QR code for ${link}`, exact: true }).locator('svg').waitFor();
+    await live
+      .getByRole('img', { name: `QR code for ${link}`, exact: true })
+      .locator('svg')
+      .waitFor();
     await page.screenshot({ path: join(shots, 'venue.png'), fullPage: true });
     // A code nobody has says so.
     await page.goto(`${box.url}/p/ZZZZZZ`);
