@@ -65,6 +65,9 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
       if (!shots) return;
       const dismiss = page.getByRole('button', { name: 'Dismiss' });
       while ((await dismiss.count()) > 0) await dismiss.first().click();
+      // Nothing wider than the page: a table that does not fit scrolls in its card.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `satellite-${name} is wider than the page`).toBeLessThanOrEqual(0);
       await shootAllSizes(page, `satellite-${name}`);
       expect(await seriousA11yViolations(page), `axe on satellite-${name}`).toEqual([]);
     };
@@ -219,6 +222,17 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
         ['1–3', 'Sat Player 03', 'Seat', '0.00'],
         ['4', 'Sat Player 04', '', '400.00'],
       ]);
+      // The printable sheet: the headline, and Seat with its value beside each winner.
+      await page.getByRole('link', { name: 'Printable sheet' }).click();
+      await expect
+        .poll(() => page.getByTestId('sheet-satellite').textContent(), { timeout: 10_000 })
+        .toMatch(/^Satellite · Seats won: 3 seats of 600/);
+      await expect
+        .poll(() => page.getByTestId('sheet-row').filter({ hasText: 'Seat (600,00' }).count())
+        .toBe(3);
+      await page.emulateMedia({ media: 'print' });
+      await shoot(page, 'results-print');
+      await page.emulateMedia({ media: 'screen' });
       await publicScreensSay(id, 'Seats won', 'won');
 
       // A further bust is refused, in words that say how to play on.
