@@ -171,6 +171,20 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
       expect([now.standings.status, now.standings.playersLeft]).toEqual(['running', 4]);
       await publicScreensSay(id, '3 seats', 'running');
 
+      // Two out in one hand with equal stacks would share the last seat: refused, nothing changes.
+      await td.selectForBust(['Sat Player 03', 'Sat Player 04']);
+      await td.button('Bust 2 in one hand…').click();
+      const panel = page.getByTestId('bust-panel');
+      for (const who of ['Sat Player 03', 'Sat Player 04'])
+        await panel.getByLabel(`Chips of ${who} at the start of the hand`).fill('20000');
+      await expect
+        .poll(() => panel.getByTestId('place-preview').allTextContents())
+        .toEqual(['3rd–4th', '3rd–4th']);
+      await panel.getByRole('button', { name: 'Bust 2 players', exact: true }).click();
+      await td.refused(/tie across the last seat \(3 seats\)/);
+      await panel.getByRole('button', { name: 'Cancel', exact: true }).click();
+      expect((await view(id)).standings.playersLeft).toBe(4);
+
       // The bubble: the bust that leaves three stops play by itself.
       await td.bust([{ name: 'Sat Player 04' }]);
       await expect.poll(async () => (await view(id)).standings.status, { timeout: 10_000 }).toBe('finished');
@@ -187,6 +201,12 @@ describe.skipIf(!hasChromium).each(RUNTIMES)(
         .poll(() => page.getByTestId('satellite-winners').textContent())
         .toBe('Seats: Sat Player 01, Sat Player 02, Sat Player 03');
       await shoot(page, 'money-won');
+      await td.tab('Clock');
+      await expect
+        .poll(() => page.getByTestId('clock-seats').textContent(), { timeout: 10_000 })
+        .toBe('Seats won');
+      expect(await page.getByTestId('clock').locator('.level').textContent()).toMatch(/· stopped$/);
+      await shoot(page, 'clock-won');
 
       // The results: Seat beside each winner (the seat's value), the remainder to the bubble.
       await td.tab('Results');
