@@ -126,7 +126,22 @@ describe('results rows and files', () => {
       for (let n = 20; n > 3; n--) h.run({ type: 'BustPlayers', busts: [{ entryId: `e${n}` }] });
       const s = standings(h.state);
       expect(s.satellite?.won).toBe(true);
-      return parseCsv(resultsCsv(resultRows(s.entries, s.satellite?.winners), 'DKK', s.satellite));
+      const rows = resultRows(s.entries, s.satellite?.winners);
+      // The JSON file marks the same winners.
+      const json = resultsJson({
+        venue: { id: 'demo', name: 'Demo' },
+        tournamentId: 't-sat',
+        standings: { ...s, payoutProblem: null },
+        rows,
+        times: { startedAt: T0, finishedAt: null },
+        now: T0 + 1,
+      });
+      expect(json.results.filter((r) => r.seat).map((r) => r.name)).toEqual([
+        'Player 1',
+        'Player 2',
+        'Player 3',
+      ]);
+      return parseCsv(resultsCsv(rows, 'DKK', s.satellite));
     };
     const bubble = play('bubble');
     expect(bubble[0]?.slice(3, 6)).toEqual(['Prize (DKK)', 'Seat', 'Cash (DKK)']);
