@@ -36,6 +36,7 @@ import {
   satelliteRefusal,
   satelliteStartProblem,
   seatsOf,
+  seatsWon,
   seatsWonEvent,
   stillInAfter,
 } from './satellite.ts';
@@ -239,9 +240,12 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
   }
   if (command.type === 'Undo') return decideUndo(state, command.targetCommandId, stamp, ctx);
   if (state.status === 'finished') {
+    // A satellite finishes by itself at the seat bubble: there is no finish to undo, only that bust.
     return new DomainError(
       'TOURNAMENT_FINISHED',
-      'The tournament has finished; undo the finish to change it',
+      seatsWon(state)
+        ? 'The seats are won and play has stopped: undo the last bust to play on'
+        : 'The tournament has finished; undo the finish to change it',
       {},
     );
   }

@@ -89,6 +89,8 @@ describe('Satellite: play stops when the seats are won', () => {
     bustDownTo(h, 3);
     const err = h.fail({ type: 'BustPlayers', busts: [{ entryId: 'e3' }] });
     expect(err.code).toBe('TOURNAMENT_FINISHED');
+    // The words say how to play on: there is no finish to undo, only the bubble bust.
+    expect(err.message).toBe('The seats are won and play has stopped: undo the last bust to play on');
     expect(h.fail({ type: 'ResumeClock' }).code).toBe('TOURNAMENT_FINISHED');
   });
   it('given play stopped at the bubble, when the last bust is undone, then play resumes with the clock where it was', () => {

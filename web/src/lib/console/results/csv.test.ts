@@ -118,6 +118,51 @@ describe('results rows and files', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 
+  it('mark a satellite’s seats: "Seat" beside the winners, the cash apart (the bubble’s remainder, a winner’s share)', () => {
+    // 20 buy-ins of 180 to the pool buy 3 seats of 1.000 and leave 600.
+    const play = (remainder: 'bubble' | 'seat-winners') => {
+      const h = new Harness();
+      h.started(20, { satellite: { seatValue: 100_000, remainder } });
+      for (let n = 20; n > 3; n--) h.run({ type: 'BustPlayers', busts: [{ entryId: `e${n}` }] });
+      const s = standings(h.state);
+      expect(s.satellite?.won).toBe(true);
+      const rows = resultRows(s.entries, s.satellite?.winners);
+      // The JSON file marks the same winners.
+      const json = resultsJson({
+        venue: { id: 'demo', name: 'Demo' },
+        tournamentId: 't-sat',
+        standings: { ...s, payoutProblem: null },
+        rows,
+        times: { startedAt: T0, finishedAt: null },
+        now: T0 + 1,
+      });
+      expect(json.results.filter((r) => r.seat).map((r) => r.name)).toEqual([
+        'Player 1',
+        'Player 2',
+        'Player 3',
+      ]);
+      return parseCsv(resultsCsv(rows, 'DKK', s.satellite));
+    };
+    const bubble = play('bubble');
+    expect(bubble[0]?.slice(3, 6)).toEqual(['Prize (DKK)', 'Seat', 'Cash (DKK)']);
+    expect(bubble.slice(1, 6).map((r) => [r[0], r[1], r[3], r[4], r[5]])).toEqual([
+      ['1–3', 'Player 1', '1000.00', 'Seat', '0.00'],
+      ['1–3', 'Player 2', '1000.00', 'Seat', '0.00'],
+      ['1–3', 'Player 3', '1000.00', 'Seat', '0.00'],
+      ['4', 'Player 4', '600.00', '', '600.00'],
+      ['5', 'Player 5', '0.00', '', '0.00'],
+    ]);
+    const shared = play('seat-winners');
+    expect(shared.slice(1, 5).map((r) => [r[1], r[3], r[4], r[5]])).toEqual([
+      ['Player 1', '1200.00', 'Seat', '200.00'],
+      ['Player 2', '1200.00', 'Seat', '200.00'],
+      ['Player 3', '1200.00', 'Seat', '200.00'],
+      ['Player 4', '0.00', '', '0.00'],
+    ]);
+    // Not a satellite: no seat columns.
+    expect(parseCsv(resultsCsv([], 'DKK'))[0]).not.toContain('Seat');
+  });
+
   it('name files after the tournament', () => {
     expect(fileStem('Friday Night Deepstack', 'x')).toBe('friday-night-deepstack');
     expect(fileStem('Søndag: 200 kr.', 'x')).toBe('søndag-200-kr');

@@ -9,23 +9,38 @@ import type { TournamentView } from '../../api.ts';
 import { type Cell, toCsv } from './csv.ts';
 import type { ResultRow } from './rows.ts';
 
-export function resultsCsv(rows: readonly ResultRow[], currency: string): string {
+/**
+ * One row per entry. A satellite (its seat value given) adds two columns after the prize: _Seat_
+ * ("Seat" for a winner) and the _Cash_ paid beside the seats (the bubble's remainder, or a
+ * winner's share of it); the prize stays the whole value won, a seat counted at its value.
+ */
+export function resultsCsv(
+  rows: readonly ResultRow[],
+  currency: string,
+  satellite: { readonly seatValue: number } | null = null,
+): string {
   const header: Cell[] = [
     'Place',
     'Name',
     'Entry',
     `Prize (${currency})`,
+    ...(satellite ? ['Seat', `Cash (${currency})`] : []),
     `Bounties (${currency})`,
     'Knockouts',
     'Rebuys',
     'Add-on',
     'Still in',
   ];
+  const seat = (r: ResultRow): Cell[] =>
+    satellite === null
+      ? []
+      : [r.seat ? 'Seat' : '', decimalText(r.seat ? r.prize - satellite.seatValue : r.prize, currency)];
   const body = rows.map((r): Cell[] => [
     r.placeText,
     r.name,
     r.number,
     decimalText(r.prize, currency),
+    ...seat(r),
     decimalText(r.bountiesWon, currency),
     r.knockouts,
     r.rebuys,
@@ -63,6 +78,8 @@ export interface ResultsFile {
     readonly rebuys: number;
     readonly addOn: boolean;
     readonly stillIn: boolean;
+    /** Won a satellite seat (the prize is then the seat's value, any remainder share included). */
+    readonly seat: boolean;
   }[];
 }
 
@@ -111,6 +128,7 @@ export function resultsJson(input: {
       rebuys: r.rebuys,
       addOn: r.addOn,
       stillIn: r.stillIn,
+      seat: r.seat,
     })),
   };
 }

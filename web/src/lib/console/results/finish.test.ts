@@ -34,6 +34,18 @@ describe('finishBlocker', () => {
     expect(agrees(h)).toBeNull();
   });
 
+  it('says a satellite stops by itself at the seats, and agrees with the decider', () => {
+    const h = new Harness();
+    // 20 buy-ins of 180 to the pool buy 3 seats of 1.000.
+    h.started(20, { satellite: { seatValue: 100_000, remainder: 'bubble' } });
+    for (let n = 20; n > 4; n--) h.run({ type: 'BustPlayers', busts: [{ entryId: `e${n}` }] });
+    expect(agrees(h)).toBe(
+      '4 players are still in for 3 seats: bust players on the Entries tab; play stops by itself when 3 are left.',
+    );
+    h.run({ type: 'BustPlayers', busts: [{ entryId: 'e4' }] });
+    expect(finishBlocker(standings(h.state))).toBe('The tournament is finished.');
+  });
+
   it('lets a chop with nothing left to play for finish at once', () => {
     const h = new Harness();
     h.started(3);
