@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PUBLISH_DEFAULTS, publicView } from '../publish/publish.ts';
 import { seatOf } from '../seating/state.ts';
 import { replay, restore, snapshot } from './replay.ts';
 import { standings } from './standings.ts';
@@ -237,6 +238,20 @@ describe('Shootout: next round, final and places', () => {
     expect(standings(again)).toEqual(standings(h.state));
     const back = restore(snapshot(h.state));
     expect(back instanceof Error ? back : standings(back)).toEqual(standings(h.state));
+  });
+});
+
+describe('Shootout: the public view', () => {
+  it('given hidden names, then the table winners are shown as their entries are, not by name', () => {
+    const h = drawnShootout(30);
+    const [t1] = tableIds(h.state) as [string];
+    bustTableDownTo(h, t1, 1);
+    const winner = playersAt(h.state, t1)[0] as string;
+    const view = { standings: standings(h.state) } as unknown as Record<string, unknown>;
+    const pub = publicView(view, { publish: { ...PUBLISH_DEFAULTS, names: 'hidden' }, players: {} });
+    const shown = JSON.stringify((pub.standings as { shootout: unknown }).shootout);
+    expect(shown).toContain(`Entry ${winner.slice(1)}`);
+    expect(shown).not.toMatch(/Player \d/);
   });
 });
 
