@@ -85,6 +85,10 @@ describe.skipIf(!hasChromium).each(RUNTIMES)('a shootout on the $name', (runtime
     const id = /\/staff\/t\/([^/?#]+)/.exec(page.url())?.[1] as string;
     const view = (await api(`/tournaments/${id}`)) as { config: { shootout?: unknown } };
     expect(view.config.shootout).toEqual({ advancePerTable: 1 });
+    await page.goto(`${server.url}/v/${v}/staff/t/${id}/structure`);
+    await expect
+      .poll(() => page.getByTestId('shootout-fact').textContent(), { timeout: 10_000 })
+      .toBe('Shootout: 1 player per table goes through');
 
     await command(id, 'OpenRegistration');
     for (let i = 1; i <= 20; i++) await command(id, 'Register', { playerId: `p${i}`, name: `Player ${i}` });
