@@ -60,6 +60,8 @@ export interface ShootoutRound {
   readonly fixed: boolean;
   /** The StartNextRound that began this round; null for round 1. */
   readonly commandId: string | null;
+  /** Players the round began with (the last round's winners); null for round 1. */
+  readonly players?: number | null;
 }
 
 export interface TableWin {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PUBLISH_DEFAULTS, publicView } from '../publish/publish.ts';
 import { seatOf } from '../seating/state.ts';
 import { replay, restore, snapshot } from './replay.ts';
-import { standings } from './standings.ts';
+import { phaseAt, standings } from './standings.ts';
 import { activeEntries } from './state.ts';
 import { BUY_IN, Harness, MIN, T0, testStructure } from './testing.ts';
 import type { TournamentEventAny, TournamentState } from './types.ts';
@@ -121,6 +121,8 @@ describe('Shootout: a round', () => {
     const h = drawnShootout(30);
     const [t1] = tableIds(h.state) as [string];
     bustTableDownTo(h, t1, 1);
+    // 21 left across three tables: a shootout round has no final table.
+    expect(phaseAt(h.state, T0 + MIN)).not.toBe('final-table');
     const winner = playersAt(h.state, t1)[0] as string;
     const e = h.fail({ type: 'BustPlayers', busts: [{ entryId: winner }] });
     expect([e.code, e.details?.tableId]).toEqual(['SHOOTOUT_TABLE_WON', t1]);
@@ -188,12 +190,14 @@ describe('Shootout: next round, final and places', () => {
     expect(tableIds(h.state)).toHaveLength(1);
     expect(h.state.seating.fixedTables).toBeUndefined();
     const s = standings(h.state).shootout;
-    expect([s?.round, s?.shootoutRound, s?.roundWon]).toEqual([2, false, false]);
+    expect([s?.round, s?.shootoutRound, s?.roundWon, s?.roundUndoable]).toEqual([2, false, false, true]);
+    expect(phaseAt(h.state, T0 + MIN)).toBe('final-table');
     expect(h.fail({ type: 'StartNextRound' }).code).toBe('SHOOTOUT_ROUNDS_OVER');
 
     // The final plays as a normal tournament: bust to one, finish.
     const [a, b] = winners as [string, string, string];
     bust(h, a);
+    expect(standings(h.state).shootout?.roundUndoable).toBe(false);
     bust(h, b);
     h.run({ type: 'FinishTournament' }, T0 + 2 * MIN);
     const rows = standings(h.state).entries;

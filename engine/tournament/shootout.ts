@@ -282,7 +282,7 @@ export function decideNextRound(
     fixed,
     tableIds,
     entryIds,
-    previous: { round: p.round, fixed: p.fixed, commandId: p.commandId },
+    previous: { round: p.round, fixed: p.fixed, commandId: p.commandId, players: p.players ?? null },
   });
   const finalTable = finalTableCandidate(seating);
   if (finalTable !== null) {
@@ -351,7 +351,13 @@ export function applyShootout(state: TournamentState, event: ShootoutEvent): Tou
     case 'ShootoutRoundStarted':
       return {
         ...state,
-        shootout: { ...p, round: event.round, fixed: event.fixed, commandId: event.commandId },
+        shootout: {
+          ...p,
+          round: event.round,
+          fixed: event.fixed,
+          commandId: event.commandId,
+          players: event.entryIds.length,
+        },
       };
   }
 }
@@ -509,6 +515,8 @@ export interface ShootoutStanding {
   readonly roundWon: boolean;
   /** The StartNextRound that began this round (for its undo); null in round 1. */
   readonly roundCommandId: string | null;
+  /** Nobody has gone out since this round was drawn: its draw can still be undone. */
+  readonly roundUndoable: boolean;
 }
 
 export function shootoutStanding(state: TournamentState): ShootoutStanding | null {
@@ -535,5 +543,6 @@ export function shootoutStanding(state: TournamentState): ShootoutStanding | nul
       playing.length === 0 &&
       winsOf(p, p.round).length > 0,
     roundCommandId: p.commandId,
+    roundUndoable: p.commandId !== null && state.status === 'running' && state.playersLeft === p.players,
   };
 }

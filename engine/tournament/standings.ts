@@ -10,7 +10,7 @@ import type { CurrencyCode, Minor } from '../money/types.ts';
 import { cameOnline } from './online.ts';
 import { finishingPlaces, payoutsOrComputed, prizePool, prizes } from './results.ts';
 import { seatsOf, seatsWon } from './satellite.ts';
-import { type ShootoutStanding, shootoutStanding } from './shootout.ts';
+import { inShootoutRound, type ShootoutStanding, shootoutStanding } from './shootout.ts';
 import { listEntries } from './state.ts';
 import type {
   Alternate,
@@ -40,7 +40,10 @@ export function phaseAt(state: TournamentState, now: number): TournamentPhase {
     case 'cancelled':
       return 'cancelled';
     case 'running': {
-      if (state.playersLeft <= state.config.rules.finalTableSize) return 'final-table';
+      // A shootout round has no final table yet, however few are left across its tables.
+      if (state.playersLeft <= state.config.rules.finalTableSize && !inShootoutRound(state)) {
+        return 'final-table';
+      }
       return computeClock(state.clock, state.config.structure, now).isBreak ? 'on-break' : 'running';
     }
     default:

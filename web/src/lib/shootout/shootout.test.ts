@@ -17,6 +17,7 @@ const standing = {
   tablesPlaying: ['t2'],
   roundWon: false,
   roundCommandId: null,
+  roundUndoable: false,
 };
 
 describe('shootout words', () => {
