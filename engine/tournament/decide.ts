@@ -46,6 +46,7 @@ import {
   shootoutDealRefusal,
   shootoutEntryRefusal,
   shootoutSeatsProblem,
+  shootoutStartProblem,
 } from './shootout.ts';
 import { activeEntries, entryLabel, getEntry, getPlayer } from './state.ts';
 import type {
@@ -539,7 +540,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       if (state.status === 'running') {
         return new DomainError('TOURNAMENT_ALREADY_STARTED', 'The tournament has already started', {});
       }
-      const noSeats = satelliteStartProblem(state);
+      const noSeats = satelliteStartProblem(state) ?? shootoutStartProblem(state);
       if (noSeats) return noSeats;
       const clock = startClock(state.clock, config.structure, ctx.now);
       if (isDomainError(clock)) return clock;

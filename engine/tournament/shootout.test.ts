@@ -153,6 +153,21 @@ describe('Shootout: a round', () => {
     const stacks = activeEntries(h.state).map((e) => ({ entryId: e.entryId, chips: 20_000 }));
     expect(h.fail({ type: 'MakeDeal', kind: 'chip-chop', stacks }).code).toBe('SHOOTOUT_NO_DEAL');
   });
+  it('given a table drawn with no more players than go through, then the start is refused with SHOOTOUT_TABLE_TOO_SMALL', () => {
+    const h = new Harness();
+    h.create({ shootout: { advancePerTable: 2 } });
+    h.run({ type: 'OpenRegistration' });
+    h.register(12);
+    h.run({ type: 'DrawSeats' });
+    const late = h.register(9, 13);
+    // The two tables are full (10 + 10): the last late entries open a third table.
+    expect(late).toHaveLength(9);
+    const third = h.state.seating.tables.find((t) => t.players > 0 && t.players <= 2);
+    expect(third).toBeDefined();
+    const e = h.fail({ type: 'StartTournament' }, T0);
+    expect([e.code, e.details?.tableId]).toEqual(['SHOOTOUT_TABLE_TOO_SMALL', third?.id]);
+    expect(h.state.status).toBe('registration');
+  });
   it('given no seat draw, when a player busts, then SHOOTOUT_NOT_SEATED', () => {
     const h = new Harness();
     h.started(12, SHOOTOUT);

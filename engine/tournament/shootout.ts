@@ -12,6 +12,8 @@
  *   the bust reopens the table); a bust at a won table is refused (SHOOTOUT_TABLE_WON), and so
  *   is one that would leave a table with fewer than its winners (SHOOTOUT_TOO_MANY_BUSTS).
  *   A busted player must have a seat (SHOOTOUT_NOT_SEATED): the draw decides the tables.
+ *   A drawn shootout does not start with a table of no more players than go through
+ *   (SHOOTOUT_TABLE_TOO_SMALL): that table could never be won.
  * - Late entries (registrations, re-entries, alternates) are refused once a shootout round is
  *   under way (SHOOTOUT_LATE_ENTRY): a seat at a table that may already be won is no entry.
  *   Deals are refused during a shootout round (SHOOTOUT_NO_DEAL).
@@ -138,6 +140,19 @@ export function tablesStillPlaying(state: TournamentState): TableState[] {
 }
 
 // ---- refusals -------------------------------------------------------------------------------
+
+/** A drawn shootout starts only if every table has someone to knock out. */
+export function shootoutStartProblem(state: TournamentState): DomainError | null {
+  const advance = state.config?.shootout?.advancePerTable;
+  if (advance === undefined || !state.seating.drawn) return null;
+  const small = tablesInPlay(state.seating).find((t) => t.players <= advance);
+  if (small === undefined) return null;
+  return new DomainError(
+    'SHOOTOUT_TABLE_TOO_SMALL',
+    `${small.name} has ${small.players} ${small.players === 1 ? 'player' : 'players'} and ${advance} go through: seat more players there before the start`,
+    { tableId: small.id, players: small.players, advancePerTable: advance },
+  );
+}
 
 /** Late entries during a running shootout round; null when fine. */
 export function shootoutEntryRefusal(state: TournamentState): DomainError | null {
