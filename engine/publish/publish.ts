@@ -67,6 +67,7 @@ export function publicView<V extends Json>(view: V, pub: Publication): V {
     };
   });
   const bounties = standings.bounties as Json;
+  const shootout = shootoutNamed(standings.shootout as Json | null | undefined, entries);
   return {
     ...view,
     standings: {
@@ -75,11 +76,26 @@ export function publicView<V extends Json>(view: V, pub: Publication): V {
       waitingList: (standings.waitingList as Json[]).map((w) => renamed(pub, w)),
       bounties: { ...bounties, byPlayer: (bounties.byPlayer as Json[]).map((b) => renamed(pub, b)) },
       ...(p.payouts ? {} : { payouts: [] }),
+      ...(shootout === undefined ? {} : { shootout }),
     },
     seating: p.seating ? view.seating : null,
     // The day's bag lists names and stacks: the public reads them from the standings.
     ...('day' in view ? { day: null } : {}),
   };
+}
+
+/** A shootout's table winners with the names as published (the entries' own, renamed above). */
+function shootoutNamed(shootout: Json | null | undefined, entries: readonly Json[]): Json | null | undefined {
+  if (!shootout) return shootout;
+  const shown = new Map(entries.map((e) => [String(e.entryId), String(e.name)]));
+  const wins = (shootout.wins as Json[]).map((w) => ({
+    ...w,
+    winners: (w.winners as Json[]).map((x) => ({
+      ...x,
+      name: shown.get(String(x.entryId)) ?? 'Hidden player',
+    })),
+  }));
+  return { ...shootout, wins };
 }
 
 /** Event types whose bodies carry something the public may not see. */

@@ -185,6 +185,8 @@ export function planBalance(state: SeatingState, ctx: Ctx): BalancePlan {
  * with `autoApplyMoves`, every needed move carried out.
  */
 export function balanceEvents(state: SeatingState, ctx: Ctx): SeatingEvent[] {
+  // A shootout round: every table plays on with whoever is left at it.
+  if (state.fixedTables) return [];
   const plan = planBalance(state, ctx);
   const base = { at: ctx.now, actor: ctx.actor.id };
   const out: SeatingEvent[] = [];

@@ -54,6 +54,14 @@ function notFound(tableId: string): DomainError {
   return new DomainError('TABLE_NOT_FOUND', `There is no table ${tableId}`, { tableId });
 }
 
+function fixedTablesError(what: string): DomainError {
+  return new DomainError(
+    'SHOOTOUT_TABLES_FIXED',
+    `A shootout round is being played: every table plays down to its winners, so there is no table to ${what}`,
+    {},
+  );
+}
+
 function seatInRange(table: TableState, seat: number): DomainError | null {
   if (Number.isInteger(seat) && seat >= 1 && seat <= table.seats) return null;
   return new DomainError('SEAT_OUT_OF_RANGE', `${table.name} has seats 1 to ${table.seats}, not ${seat}`, {
@@ -336,6 +344,7 @@ export function decideSeating(
       return events;
     }
     case 'BreakTable': {
+      if (state.fixedTables) return fixedTablesError('break a table');
       const table =
         command.tableId === undefined ? nextInBreakOrder(state) : tableById(state, command.tableId);
       if (!table) {
@@ -354,6 +363,7 @@ export function decideSeating(
       return withBalance(state, [planBreak(state, table, ctx, 'TD broke the table')], ctx);
     }
     case 'RedrawFinalTable': {
+      if (state.fixedTables) return fixedTablesError('redraw a final table');
       if (state.seated === 0) return new DomainError('NO_PLAYERS_SEATED', 'Nobody is seated');
       const table = finalTableCandidate(state);
       if (!table) {

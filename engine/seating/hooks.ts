@@ -71,6 +71,7 @@ function fitsOnOneTable(state: SeatingState): boolean {
  * consolidates to the final table with a full redraw as soon as everyone fits on one).
  */
 export function consolidate(state: SeatingState, events: SeatingEvent[], ctx: Ctx): SeatingState {
+  if (state.fixedTables) return state;
   let s = state;
   for (;;) {
     if (s.config.finalTableRedraw && fitsOnOneTable(s)) {
@@ -117,6 +118,7 @@ export function unseatEntries(
     }
     push(s, events, progressEvents(s, ctx));
   } else if (
+    !s.fixedTables &&
     s.config.autoHandForHandAtBubble &&
     paidPlaces >= 1 &&
     playersLeftAfter === paidPlaces + 1 &&

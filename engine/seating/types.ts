@@ -96,6 +96,11 @@ export interface SeatingState {
   readonly handForHand: HandForHandStatus | null;
   /** Highest hand-for-hand hand number used so far (keys stay unique across restarts). */
   readonly lastHandForHandHand: number;
+  /**
+   * Tables stay as drawn: no balancing proposals or moves, no automatic or TD table breaks,
+   * no final-table redraw (a shootout round; the tournament decider sets it). Absent: false.
+   */
+  readonly fixedTables?: boolean;
 }
 
 // ---- commands -------------------------------------------------------------------------------

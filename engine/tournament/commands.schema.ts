@@ -87,6 +87,7 @@ const configFields = {
   satellite: z
     .object({ seatValue: positive, remainder: z.enum(['bubble', 'seat-winners']).default('bubble') })
     .nullable(),
+  shootout: z.object({ advancePerTable: z.number().int() }).nullable(),
 };
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -164,6 +165,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     pool: amount,
     flightEntries: positive.optional(),
   }),
+  // Shootouts (shootout-types.ts).
+  cmd('StartNextRound', {}),
   // Seating commands, forwarded to the seating sub-decider.
   cmd('AddTable', {
     tableId: id.optional(),

@@ -4,6 +4,7 @@ import { isCurrencyCode } from '../money/currency.ts';
 import { DEFAULT_CURRENCY, type EntryProfile } from '../money/types.ts';
 import { validateStructure } from '../structure/validate.ts';
 import { checkSatellite } from './satellite.ts';
+import { checkShootout } from './shootout.ts';
 import type { ConfigInput, TournamentConfig, TournamentRules } from './types.ts';
 
 /** The usual final table: nine handed (TDA tables are 9 or 10 handed; most rooms run 9). */
@@ -97,6 +98,7 @@ export function buildConfig(
   const unawarded = input.payout?.unawarded ?? base?.payout.unawarded;
   const profiles = input.profiles ?? base?.profiles ?? [];
   const satellite = input.satellite !== undefined ? input.satellite : (base?.satellite ?? null);
+  const shootout = input.shootout !== undefined ? input.shootout : (base?.shootout ?? null);
   const config: TournamentConfig = {
     name,
     structure,
@@ -121,6 +123,7 @@ export function buildConfig(
     },
     // Only when set, so configs of regular tournaments stay as they were.
     ...(satellite === null ? {} : { satellite }),
+    ...(shootout === null ? {} : { shootout }),
   };
   const problem = checkConfig(config);
   return problem ?? config;
@@ -203,6 +206,8 @@ export function checkConfig(c: TournamentConfig): DomainError | null {
   }
   const satelliteProblem = checkSatellite(c);
   if (satelliteProblem) return satelliteProblem;
+  const shootoutProblem = checkShootout(c);
+  if (shootoutProblem) return shootoutProblem;
   if (!isCount(c.payout.roundTo, 1)) {
     return invalid(`Payouts must round to a positive whole amount (got ${c.payout.roundTo})`, {
       roundTo: c.payout.roundTo,

@@ -40,6 +40,15 @@ import {
   seatsWonEvent,
   stillInAfter,
 } from './satellite.ts';
+import {
+  decideNextRound,
+  inShootoutRound,
+  shootoutBust,
+  shootoutDealRefusal,
+  shootoutEntryRefusal,
+  shootoutSeatsProblem,
+  shootoutStartProblem,
+} from './shootout.ts';
 import { activeEntries, entryLabel, getEntry, getPlayer } from './state.ts';
 import type {
   Charge,
@@ -150,6 +159,8 @@ function fullError(state: TournamentState, config: TournamentConfig, suffix = ''
 
 function paidPlaces(state: TournamentState): number {
   // A satellite's bubble is the last seat: the bubble's cash is not what hand-for-hand guards.
+  // A shootout round has a bubble at every table, not one for the room.
+  if (inShootoutRound(state)) return 0;
   const seats = seatsOf(state);
   if (seats !== null) return seats.seats;
   return payoutsOrComputed(state).lines.filter((l) => l.amount > 0).length;
@@ -166,6 +177,8 @@ function joinEvents(
   profileId: string | undefined,
 ): Decision {
   const config = state.config as TournamentConfig;
+  const lateInShootout = shootoutEntryRefusal(state);
+  if (lateInShootout) return lateInShootout;
   const profile = chargedProfile(config, 'buyin', profileId);
   if (isDomainError(profile)) return profile;
   const number = state.entryCount + 1;
@@ -228,6 +241,8 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
     }
     const config = buildConfig(command, null);
     if (isDomainError(config)) return config;
+    const seats = shootoutSeatsProblem(config, state.seating);
+    if (seats) return seats;
     return [{ type: 'TournamentCreated', ...stamp, config }];
   }
   const config = state.config;
@@ -269,6 +284,8 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       }
       const next = buildConfig(command, config);
       if (isDomainError(next)) return next;
+      const seats = shootoutSeatsProblem(next, state.seating);
+      if (seats) return seats;
       return [{ type: 'TournamentConfigured', ...stamp, config: next, previous: config }];
     }
     case 'OpenRegistration': {
@@ -527,7 +544,7 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       if (state.status === 'running') {
         return new DomainError('TOURNAMENT_ALREADY_STARTED', 'The tournament has already started', {});
       }
-      const noSeats = satelliteStartProblem(state);
+      const noSeats = satelliteStartProblem(state) ?? shootoutStartProblem(state);
       if (noSeats) return noSeats;
       const clock = startClock(state.clock, config.structure, ctx.now);
       if (isDomainError(clock)) return clock;
@@ -713,6 +730,11 @@ export function decide(state: TournamentState, command: TournamentCommand, ctx: 
       return decideBag(state, command, stamp, ctx);
     case 'CarryEntries':
       return decideCarry(state, command, stamp);
+    case 'StartNextRound': {
+      const round = decideNextRound(state, stamp, ctx);
+      if (isDomainError(round)) return round;
+      return round.map((e) => ('commandId' in e ? e : { ...e, commandId: stamp.commandId }));
+    }
     case 'CancelTournament':
       return [
         {
@@ -812,6 +834,9 @@ function decideBust(
       { busts: command.busts.length },
     );
   }
+  // A shootout table stops at its winners (shootout.ts).
+  const won = shootoutBust(state, [...seen], stamp);
+  if (isDomainError(won)) return won;
   const busts = command.busts.map((b, i) => ({
     entryId: b.entryId,
     ordinal: state.bustCount + i + 1,
@@ -840,7 +865,7 @@ function decideBust(
   // A satellite stops when the players left all fit in the seats (satellite.ts).
   const stop = seatsWonEvent(state, event, stillInAfter(state, seen), stamp);
   if (isDomainError(stop)) return stop;
-  return [event, ...tag(seating, stamp.commandId), ...(stop === null ? [] : [stop])];
+  return [event, ...tag(seating, stamp.commandId), ...won, ...(stop === null ? [] : [stop])];
 }
 
 function decideDeal(
@@ -848,7 +873,7 @@ function decideDeal(
   command: Extract<TournamentCommand, { type: 'MakeDeal' }>,
   stamp: Stamp,
 ): Decision {
-  const problem = requireRunning(state) ?? satelliteRefusal(state, 'deal');
+  const problem = requireRunning(state) ?? satelliteRefusal(state, 'deal') ?? shootoutDealRefusal(state);
   if (problem) return problem;
   if (state.deal !== null) {
     return new DomainError('DEAL_ALREADY_MADE', 'A deal has already been made; undo it to make another', {

@@ -11,6 +11,7 @@ import { applyBustBounties, recomputeBounties } from './bounties.ts';
 import { eventsOf } from './command-log.ts';
 import { applyDay, revertDay } from './days.ts';
 import { mapGet, mapSet } from './pmap.ts';
+import { applyShootout, progressOf, revertShootout, syncFixedTables } from './shootout.ts';
 import { addCharge } from './state.ts';
 import type {
   CommandRecord,
@@ -44,8 +45,8 @@ export function evolve(state: TournamentState, event: TournamentEventAny): Tourn
     return { ...state, log, eventCount, lastCommandId, seating: evolveSeating(state.seating, event) };
   }
   if (event.type === 'CommandUndone')
-    return { ...undone({ ...state, log }, event), eventCount, lastCommandId };
-  const applied = apply(state, event as TournamentEvent);
+    return { ...syncFixedTables(undone({ ...state, log }, event)), eventCount, lastCommandId };
+  const applied = syncFixedTables(apply(state, event as TournamentEvent));
   // `apply` copies the state it changes; that copy is new and unseen, so setting the audit
   // fields on it (rather than copying the whole state once more) is still pure.
   const next = (applied === state ? { ...state } : applied) as {
@@ -264,6 +265,8 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
     }
     case 'PlayersBusted': {
       let entries = state.entries;
+      // A shootout names the round each player went out in (standings show it).
+      const round = progressOf(state)?.round;
       for (const b of event.busts) {
         const e = mapGet(entries, b.entryId);
         if (e === undefined) throw new Error(`event names unknown entry ${b.entryId}`);
@@ -279,6 +282,7 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
             bountyAtBust: e.bountyOnHead,
             commandId: event.commandId,
             at: event.at,
+            ...(round === undefined ? {} : { round }),
           },
         });
       }
@@ -291,6 +295,7 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
       );
       let last = state.bustCount;
       for (const b of event.busts) last = Math.max(last, b.ordinal);
+
       return {
         ...state,
         entries: r.entries,
@@ -329,6 +334,9 @@ function apply(state: TournamentState, event: TournamentEvent): TournamentState 
     case 'DayBagged':
     case 'EntriesCarried':
       return applyDay(state, event);
+    case 'TableWon':
+    case 'ShootoutRoundStarted':
+      return applyShootout(state, event);
     default:
       return assertNever(event, 'tournament event');
   }
@@ -457,6 +465,9 @@ function revert(state: TournamentState, event: TournamentEvent): TournamentState
     case 'DayBagged':
     case 'EntriesCarried':
       return revertDay(state, event);
+    case 'TableWon':
+    case 'ShootoutRoundStarted':
+      return revertShootout(state, event);
     default:
       return assertNever(event, 'tournament event');
   }

@@ -10,6 +10,7 @@ import type { CurrencyCode, Minor } from '../money/types.ts';
 import { cameOnline } from './online.ts';
 import { finishingPlaces, payoutsOrComputed, prizePool, prizes } from './results.ts';
 import { seatsOf, seatsWon } from './satellite.ts';
+import { inShootoutRound, type ShootoutStanding, shootoutStanding } from './shootout.ts';
 import { listEntries } from './state.ts';
 import type {
   Alternate,
@@ -39,7 +40,10 @@ export function phaseAt(state: TournamentState, now: number): TournamentPhase {
     case 'cancelled':
       return 'cancelled';
     case 'running': {
-      if (state.playersLeft <= state.config.rules.finalTableSize) return 'final-table';
+      // A shootout round has no final table yet, however few are left across its tables.
+      if (state.playersLeft <= state.config.rules.finalTableSize && !inShootoutRound(state)) {
+        return 'final-table';
+      }
       return computeClock(state.clock, state.config.structure, now).isBreak ? 'on-break' : 'running';
     }
     default:
@@ -72,6 +76,8 @@ export interface EntryStanding {
   readonly paid: Minor;
   /** Pre-registered online (online.ts); absent otherwise. */
   readonly online?: true;
+  /** A shootout: the round the entry went out in; absent otherwise. */
+  readonly outInRound?: number;
 }
 
 export interface PlayerBounty {
@@ -117,6 +123,8 @@ export interface Standings {
   readonly deal: TournamentState['deal'];
   /** A satellite's seats (they follow the pool until registration closes); null for a regular tournament. */
   readonly satellite: SatelliteStanding | null;
+  /** A shootout's round and won tables; null for other tournaments. */
+  readonly shootout: ShootoutStanding | null;
 }
 
 export interface SatelliteStanding {
@@ -168,6 +176,7 @@ export function standings(state: TournamentState, now?: number): Standings {
       hitmanEntryId: e.bust?.hitmanEntryId ?? null,
       paid: e.paid.price + e.paid.fee + e.paid.bounty,
       ...(cameOnline(e.commandId) && { online: true as const }),
+      ...(e.status === 'busted' && e.bust?.round !== undefined && { outInRound: e.bust.round }),
     };
   });
   const rank = (r: EntryStanding): number =>
@@ -225,6 +234,7 @@ export function standings(state: TournamentState, now?: number): Standings {
     },
     deal: state.deal,
     satellite: satelliteStanding(state, rows),
+    shootout: shootoutStanding(state),
   };
 }
 

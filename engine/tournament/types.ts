@@ -14,6 +14,7 @@ import type { SeatingCommand, SeatingEvent, SeatingState, SeatRef } from '../sea
 import type { Structure, StructureLevel } from '../structure/types.ts';
 import type { BagChips, CarriedField, CarryEntries, DayBag, DayEvent } from './day-types.ts';
 import type { PMap } from './pmap.ts';
+import type { ShootoutConfig, ShootoutEvent, ShootoutProgress, StartNextRound } from './shootout-types.ts';
 
 // ---- configuration --------------------------------------------------------------------------
 
@@ -70,6 +71,8 @@ export interface TournamentConfig {
   readonly payout: PayoutConfig;
   /** A satellite: the pool buys seats in a target event (satellite.ts); absent = pays places. */
   readonly satellite?: SatelliteConfig;
+  /** A shootout: tables play down to `advancePerTable` winners each (shootout.ts); absent = regular play. */
+  readonly shootout?: ShootoutConfig;
 }
 
 // ---- state ----------------------------------------------------------------------------------
@@ -105,6 +108,8 @@ export interface BustRecord {
   readonly ranking: 'chips' | 'tie';
   readonly chipsAtStartOfHand: number | null;
   readonly hitmanEntryId: string | null;
+  /** The shootout round the entry went out in; absent outside shootouts. */
+  readonly round?: number;
   /** Bounty on the entry's head when it busted (what moved to the hitman or the house). */
   readonly bountyAtBust: number;
   readonly commandId: string;
@@ -241,6 +246,8 @@ export interface TournamentState {
   /** Multi-day play (day-types.ts); absent in states made before it existed: none. */
   readonly bag?: DayBag | null;
   readonly carried?: CarriedField | null;
+  /** A shootout's rounds and won tables (shootout-types.ts); absent until the first table is won. */
+  readonly shootout?: ShootoutProgress;
 }
 
 // ---- commands -------------------------------------------------------------------------------
@@ -271,6 +278,8 @@ export interface ConfigInput {
   readonly payout?: Partial<PayoutConfig>;
   /** null makes it a regular tournament again. */
   readonly satellite?: SatelliteConfig | null;
+  /** null makes it a regular tournament again. */
+  readonly shootout?: ShootoutConfig | null;
 }
 
 export interface CreateTournament extends ConfigInput {
@@ -448,7 +457,8 @@ export type TournamentCommandBody =
   | CancelTournament
   | Undo
   | BagChips
-  | CarryEntries;
+  | CarryEntries
+  | StartNextRound;
 
 type WithId<C> = C extends unknown ? C & { readonly commandId: string } : never;
 
@@ -656,7 +666,8 @@ export type TournamentEvent =
   | SeatsWon
   | TournamentCancelled
   | CommandUndone
-  | DayEvent;
+  | DayEvent
+  | ShootoutEvent;
 
 /** A seating event as recorded in the tournament log: with the command that produced it. */
 export type TaggedSeatingEvent = SeatingEvent & { readonly commandId: string };

@@ -26,6 +26,13 @@ import { deepEqual } from './equal.ts';
 import { evolve, tournamentEventsOf } from './evolve.ts';
 import { mapGet, mapValues } from './pmap.ts';
 import { payoutsOrComputed } from './results.ts';
+import {
+  bustRedoProblem,
+  canReapplyShootout,
+  canRevertShootout,
+  drewRound,
+  roundStartedSince,
+} from './shootout.ts';
 import { entryLabel, getEntry, listEntries } from './state.ts';
 import type { CommandRecord, CommandUndone, Entry, TournamentEvent, TournamentState } from './types.ts';
 
@@ -189,7 +196,7 @@ function canRevert(
       if (state.deal !== null && (mapGet(state.log, state.deal.commandId)?.seq ?? 0) > base.seq) {
         return blocked(base, 'a deal was made since', state.deal.commandId);
       }
-      return null;
+      return roundStartedSince(state, base, 'UNDO_BLOCKED');
     case 'AddedMoneySet':
       return state.config?.addedMoney === e.amount
         ? null
@@ -217,6 +224,9 @@ function canRevert(
     case 'DayBagged':
     case 'EntriesCarried':
       return canRevertDay(state, e);
+    case 'TableWon':
+    case 'ShootoutRoundStarted':
+      return canRevertShootout(state, base, e);
     default:
       return null;
   }
@@ -339,6 +349,12 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
         if (!ok) return redo(`the hitman ${e.hitmanEntryId} is no longer in play`);
       }
       if (state.playersLeft - e.busts.length < 1) return redo('nobody would be left to win');
+      const shootout = bustRedoProblem(
+        state,
+        base,
+        e.busts.map((b) => b.entryId),
+      );
+      if (shootout) return shootout;
       return state.deal === null ? null : redo('a deal has been made since', state.deal.commandId);
     }
     case 'AddedMoneySet':
@@ -364,6 +380,9 @@ function canReapply(state: TournamentState, base: CommandRecord, e: TournamentEv
     case 'DayBagged':
     case 'EntriesCarried':
       return canReapplyDay(state, e);
+    case 'TableWon':
+    case 'ShootoutRoundStarted':
+      return canReapplyShootout(state, base, e);
     default:
       return null;
   }
@@ -383,7 +402,8 @@ function seatingFor(
   ctx: Ctx,
 ): readonly SeatingEvent[] | DomainError {
   const own = tournamentEventsOf(base);
-  if (own.length === 0) {
+  // A round's redraw is undone (and redone) as the seating events it wrote, like a seating command.
+  if (own.length === 0 || drewRound(own)) {
     const events = seatingOnly(target);
     return events.length === 0 ? [] : undoSeatingEvents(before.seating, events, ctx);
   }

@@ -39,6 +39,8 @@ export const TournamentSetup = z
         payout: z.record(z.string(), z.unknown()),
         /** A satellite: { seatValue, remainder: 'bubble' | 'seat-winners' }. */
         satellite: z.record(z.string(), z.unknown()).nullable(),
+        /** A shootout: { advancePerTable } (1 = one winner per table). */
+        shootout: z.record(z.string(), z.unknown()).nullable(),
       })
       .partial()
       .strict()

@@ -142,6 +142,8 @@ export function commandPermission(type: TournamentCommand['type']): Permission {
     case 'RedrawFinalTable':
     case 'StartHandForHand':
     case 'StopHandForHand':
+    // A shootout's next round is a redraw of the tables' winners.
+    case 'StartNextRound':
       return 'run.seating';
     case 'ReportHandFinished':
       return 'run.hands';

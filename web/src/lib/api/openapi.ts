@@ -13934,6 +13934,9 @@ export type components = {
                 satellite?: {
                     [key: string]: unknown;
                 } | null;
+                shootout?: {
+                    [key: string]: unknown;
+                } | null;
             };
             structure: {
                 addOnAtLevel: number | null;
@@ -14227,6 +14230,9 @@ export type components = {
                     [key: string]: unknown;
                 };
                 satellite?: {
+                    [key: string]: unknown;
+                } | null;
+                shootout?: {
                     [key: string]: unknown;
                 } | null;
             };

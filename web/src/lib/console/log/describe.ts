@@ -51,6 +51,8 @@ const TOURNAMENT_TYPES = new Set<string>([
   'CommandUndone',
   'DayBagged',
   'EntriesCarried',
+  'TableWon',
+  'ShootoutRoundStarted',
 ] satisfies TournamentEvent['type'][]);
 
 function isTournamentEvent(e: TournamentEventAny): e is TournamentEvent {
@@ -126,6 +128,10 @@ function tournamentText(e: TournamentEvent, n: Names): string {
       return `Cancelled the tournament${e.reason ? `: ${e.reason}` : ''}`;
     case 'CommandUndone':
       return e.effect === 'revert' ? 'Undid an action' : 'Redid an action';
+    case 'TableWon':
+      return `${e.tableName} won by ${e.winners.map((id) => n.entry(id)).join(', ')} (round ${e.round})`;
+    case 'ShootoutRoundStarted':
+      return `Round ${e.round} drawn: ${count(e.entryIds.length, 'player')} at ${count(e.tableIds.length, 'table')}${e.fixed ? ' (shootout)' : ''}`;
     case 'DayBagged':
       return `Bagged the day: ${count(e.survivors.length, 'player')}, ${chips(e.total)} chips`;
     case 'EntriesCarried':
