@@ -6,7 +6,7 @@
  * whose picture goes with it). Undoing a slide's edit puts back its words, not a replaced picture.
  */
 import { newCommandId } from '../../api.ts';
-import { errorText } from '../../errors.ts';
+import { ChangeToasts } from '../../console/change-toasts.svelte.ts';
 import type { StaffSession } from '../../session.svelte.ts';
 import {
   type Display,
@@ -18,23 +18,13 @@ import {
   slidesOf,
 } from '../api.ts';
 
-export interface DeskToast {
-  readonly id: number;
-  readonly text: string;
-  readonly kind: 'done' | 'error';
-  readonly undo: (() => Promise<unknown>) | null;
-}
-
-const TOAST_MS = 8000;
-
 export class DisplaysDesk {
   readonly api: DisplaysApi;
   readonly venueId: string;
   displays = $state.raw<Display[]>([]);
   slides = $state.raw<Slide[]>([]);
-  toasts = $state<DeskToast[]>([]);
-  busy = $state(false);
-  #count = 0;
+  /** Each change's toast and undo; the list of screens read again after it. */
+  readonly changes = new ChangeToasts(() => this.reload());
 
   constructor(session: StaffSession, displays: Display[], slides: Slide[]) {
     this.api = displaysApi(session);
@@ -43,39 +33,21 @@ export class DisplaysDesk {
     this.slides = slides;
   }
 
-  #toast(text: string, kind: DeskToast['kind'], undo: DeskToast['undo'] = null): void {
-    const id = ++this.#count;
-    this.toasts = [...this.toasts, { id, text, kind, undo }];
-    setTimeout(() => this.dismiss(id), kind === 'error' ? TOAST_MS * 2 : TOAST_MS);
-  }
-
-  dismiss(id: number): void {
-    this.toasts = this.toasts.filter((t) => t.id !== id);
+  get busy(): boolean {
+    return this.changes.busy;
   }
 
   /** Runs a change; refusals become an error toast in the server's words, nothing changed. */
-  async #act(text: string, change: () => Promise<unknown>, undo: DeskToast['undo'] = null): Promise<boolean> {
-    this.busy = true;
-    try {
-      await change();
-      await this.reload();
-      this.#toast(text, 'done', undo);
-      return true;
-    } catch (e) {
-      this.#toast(errorText(e), 'error');
-      return false;
-    } finally {
-      this.busy = false;
-    }
+  #act(
+    text: string,
+    change: () => Promise<unknown>,
+    undo: (() => Promise<unknown>) | null = null,
+  ): Promise<boolean> {
+    return this.changes.act(text, change, undo);
   }
 
   async reload(): Promise<void> {
     this.displays = await this.api.list();
-  }
-
-  async undo(t: DeskToast): Promise<void> {
-    this.dismiss(t.id);
-    if (t.undo) await this.#act(`Undone: ${t.text}`, t.undo);
   }
 
   add(code: string, name: string, assignment?: DisplayAssignment): Promise<boolean> {
