@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { randomCode } from '../../durable-objects/venue/staff-rules.ts';
 import { unwrap } from '../http/answers.ts';
 import { clientKey } from '../http/auth.ts';
-import { ERRORS, json, reply, router } from '../http/openapi.ts';
+import { ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import {
   currency,
   email,
@@ -42,7 +42,7 @@ const signUp = createRoute({
   path: '/signup',
   tags: ['auth'],
   summary: 'Create a venue and its owner; answers with the owner signed in',
-  request: { body: { required: true, content: { 'application/json': { schema: SignUpBody } } } },
+  request: { body: jsonRequest(SignUpBody) },
   responses: { 201: json(SignedInSchema, 'The venue, its owner and a 7-day token'), ...ERRORS },
 });
 
@@ -53,7 +53,7 @@ const passwordSignIn = createRoute({
   summary: 'Sign in with email and password',
   request: {
     params: VenueParams,
-    body: { required: true, content: { 'application/json': { schema: z.object({ email, password }) } } },
+    body: jsonRequest(z.object({ email, password })),
   },
   responses: { 200: json(SignedInSchema, 'Signed in'), ...ERRORS },
 });
@@ -65,10 +65,7 @@ const pinSignIn = createRoute({
   summary: 'Sign in with a PIN (on the venue box only; works offline)',
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ userId: opaqueId, pin: z.string().max(20) }) } },
-    },
+    body: jsonRequest(z.object({ userId: opaqueId, pin: z.string().max(20) })),
   },
   responses: { 200: json(SignedInSchema, 'Signed in'), ...ERRORS },
 });
@@ -95,14 +92,7 @@ const acceptInvite = createRoute({
   summary: 'Join a venue with the invite code; sets a password (and optionally a PIN)',
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({ email, code: z.string().min(4).max(40), password, pin: pin.optional() }),
-        },
-      },
-    },
+    body: jsonRequest(z.object({ email, code: z.string().min(4).max(40), password, pin: pin.optional() })),
   },
   responses: { 200: json(SignedInSchema, 'Joined and signed in'), ...ERRORS },
 });
@@ -113,7 +103,7 @@ const supportSignIn = createRoute({
   tags: ['support'],
   summary: 'Sign in as Felt support staff (read-only across venues, every read audited)',
   request: {
-    body: { required: true, content: { 'application/json': { schema: z.object({ email, password }) } } },
+    body: jsonRequest(z.object({ email, password })),
   },
   responses: { 200: json(z.object({ token: z.string(), userId: z.string() }), 'Signed in'), ...ERRORS },
 });

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sha256Hex } from '../../durable-objects/venue/staff-rules.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { humanText, opaqueId, VenueParams } from './schemas.ts';
 import { directoryStub, venueStub } from './stubs.ts';
 
@@ -26,10 +26,7 @@ const code = createRoute({
   summary: 'A one-time code to pair a venue box (owner); valid 15 minutes',
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ name: humanText(60) }).strict() } },
-    },
+    body: jsonRequest(z.object({ name: humanText(60) }).strict()),
   },
   responses: {
     201: json(z.object({ code: z.string(), expiresAt: z.number() }), 'The code, shown once'),

@@ -11,7 +11,7 @@ import type { CashCommand } from '../../engine/cash/index.ts';
 import { unwrap } from '../http/answers.ts';
 import { type AppEnv, authenticated, callerFromToken, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, router } from '../http/openapi.ts';
 import { parseWith } from '../http/validate.ts';
 import { AnyObject, VenueParams } from './schemas.ts';
 import { cashStub, venueStub } from './stubs.ts';
@@ -35,20 +35,15 @@ const command = createRoute({
     'One floor command (open a table, add to a list, call the next, seat…); a repeated commandId answers as the first',
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              commandId: z.string().min(1).max(100),
-              type: z.string().min(1).max(40),
-              payload: z.record(z.string(), z.unknown()).default({}),
-            })
-            .strict(),
-        },
-      },
-    },
+    body: jsonRequest(
+      z
+        .object({
+          commandId: z.string().min(1).max(100),
+          type: z.string().min(1).max(40),
+          payload: z.record(z.string(), z.unknown()).default({}),
+        })
+        .strict(),
+    ),
   },
   responses: { 201: json(AnyObject, 'Decided and stored'), 200: json(AnyObject, 'A repeat'), ...ERRORS },
 });
@@ -69,20 +64,15 @@ const join = createRoute({
   summary: "Join a game's list from a phone or the kiosk: answers the list id and the phone's secret ticket",
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              gameId: z.string().min(1).max(64),
-              name: z.string().trim().min(2).max(40),
-              source: z.enum(['phone', 'kiosk']).default('phone'),
-            })
-            .strict(),
-        },
-      },
-    },
+    body: jsonRequest(
+      z
+        .object({
+          gameId: z.string().min(1).max(64),
+          name: z.string().trim().min(2).max(40),
+          source: z.enum(['phone', 'kiosk']).default('phone'),
+        })
+        .strict(),
+    ),
   },
   responses: { 201: json(AnyObject, 'On the list'), ...ERRORS },
 });
@@ -94,16 +84,9 @@ const leave = createRoute({
   summary: "Leave a list with the phone's ticket",
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({ gameId: z.string().min(1).max(64), ticket: z.string().regex(/^[0-9a-f]{32}$/) })
-            .strict(),
-        },
-      },
-    },
+    body: jsonRequest(
+      z.object({ gameId: z.string().min(1).max(64), ticket: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+    ),
   },
   responses: { 200: json(AnyObject, 'Off the list'), ...ERRORS },
 });

@@ -13,7 +13,7 @@ import type { Env } from '../env.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { parseWith } from '../http/validate.ts';
 import { humanText, opaqueId, VenueParams } from './schemas.ts';
 import { directoryStub, displaysStub, tournamentStub, venueStub } from './stubs.ts';
@@ -54,10 +54,6 @@ const Slide = z
     updatedAt: z.number(),
   })
   .openapi('Slide');
-const body = <S extends z.ZodType>(schema: S) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 const DisplayParams = VenueParams.extend({ displayId });
 
 const create = createRoute({
@@ -113,7 +109,7 @@ const add = createRoute({
   summary: 'Add a screen by the code it shows, with a name and (optionally) what it shows',
   request: {
     params: VenueParams,
-    body: body(
+    body: jsonRequest(
       z
         .object({
           code: z
@@ -137,7 +133,7 @@ const update = createRoute({
   summary: 'Rename a screen or change what it shows (it follows at once)',
   request: {
     params: DisplayParams,
-    body: body(
+    body: jsonRequest(
       z
         .object({ name: humanText(60), assignment: Assignment })
         .partial()
@@ -163,7 +159,7 @@ const announce = createRoute({
   summary: 'Show an announcement over some screens or all (text null clears it)',
   request: {
     params: VenueParams,
-    body: body(
+    body: jsonRequest(
       z
         .object({
           text: humanText(280).nullable(),
@@ -195,7 +191,7 @@ const putSlide = createRoute({
   summary: 'Create or replace a slide (image: base64 of a PNG/JPEG/WebP/GIF up to 512 KB; null drops it)',
   request: {
     params: VenueParams.extend({ slideId }),
-    body: body(
+    body: jsonRequest(
       z
         .object({
           title: humanText(80),

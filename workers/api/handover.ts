@@ -8,7 +8,7 @@ import type { Env } from '../env.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { TournamentParams } from './schemas.ts';
 import { tournamentStub, venueStub } from './stubs.ts';
 
@@ -41,10 +41,7 @@ const claim = createRoute({
   summary: 'Hand a cloud-run tournament to a paired box before the event (owner)',
   request: {
     params: TournamentParams,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ boxId: z.string().min(3).max(64) }).strict() } },
-    },
+    body: jsonRequest(z.object({ boxId: z.string().min(3).max(64) }).strict()),
   },
   responses: {
     200: json(z.object({ home: z.string(), epoch: z.number(), previous: z.string() }), 'The new home'),

@@ -14,7 +14,7 @@ import type { Td3Tournament } from '../../engine/td3/types.ts';
 import type { Env } from '../env.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { AnyObject, opaqueId, VenueParams } from './schemas.ts';
 import { tournamentStub, venueStub } from './stubs.ts';
 
@@ -48,7 +48,7 @@ const create = createRoute({
   summary: 'Create a league (its formula is checked on a sample field: a bad formula is a 422 naming where)',
   request: {
     params: VenueParams,
-    body: { required: true, content: { 'application/json': { schema: leagueConfigSchema } } },
+    body: jsonRequest(leagueConfigSchema),
   },
   responses: { 201: json(LeagueAnswer, 'Created'), ...ERRORS },
 });
@@ -69,7 +69,7 @@ const edit = createRoute({
   summary: "Change a league's settings (fields given replace the league's)",
   request: {
     params: LeagueParams,
-    body: { required: true, content: { 'application/json': { schema: leaguePatchSchema } } },
+    body: jsonRequest(leaguePatchSchema),
   },
   responses: { 200: json(LeagueAnswer, 'Changed'), ...ERRORS },
 });

@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { unwrap } from '../http/answers.ts';
 import { clientKey } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { cloudOnly, playerOf } from '../http/player-auth.ts';
 import { myHistory, myVenues } from './me-history.ts';
 import { email, opaqueId, password, venueId } from './schemas.ts';
@@ -54,17 +54,12 @@ const HistoryRow = z
   })
   .openapi('FeltHistoryRow');
 
-const body = <S extends z.ZodType>(schema: S) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-
 const signUp = createRoute({
   method: 'post',
   path: '/me/auth/signup',
   tags: ['me'],
   summary: 'Create a Felt account (player) with email and password; answers signed in',
-  request: { body: body(Credentials) },
+  request: { body: jsonRequest(Credentials) },
   responses: { 201: json(SignedIn, 'The account and a 7-day player token'), ...ERRORS },
 });
 
@@ -73,7 +68,7 @@ const signIn = createRoute({
   path: '/me/auth/password',
   tags: ['me'],
   summary: 'Sign in to a Felt account (player token; never a staff token)',
-  request: { body: body(Credentials) },
+  request: { body: jsonRequest(Credentials) },
   responses: { 200: json(SignedIn, 'Signed in'), ...ERRORS },
 });
 
@@ -98,7 +93,7 @@ const redeem = createRoute({
   method: 'post',
   path: '/me/links',
   summary: 'Link a venue’s record with the one-time code the venue gave (rate-limited)',
-  request: { body: body(z.object({ code: linkCode }).strict()) },
+  request: { body: jsonRequest(z.object({ code: linkCode }).strict()) },
   responses: { 201: json(z.object({ link: Link }), 'Linked'), ...ERRORS },
 });
 
@@ -138,7 +133,7 @@ const remove = createRoute({
   path: '/me/delete',
   summary:
     'Delete the account: each linked record is anonymised at its venue (results kept), then the account goes',
-  request: { body: body(z.object({ password }).strict()) },
+  request: { body: jsonRequest(z.object({ password }).strict()) },
   responses: {
     200: json(
       z.object({

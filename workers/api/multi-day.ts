@@ -23,7 +23,7 @@ import type { Env } from '../env.ts';
 import { unwrap } from '../http/answers.ts';
 import { type AppEnv, authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, router } from '../http/openapi.ts';
 import { AnyObject, humanText, opaqueId, VenueParams } from './schemas.ts';
 import { tournamentStub, venueStub } from './stubs.ts';
 
@@ -74,11 +74,6 @@ const EventSchema = z
   })
   .openapi('MultiDayEvent');
 
-const body = <S extends z.ZodTypeAny>(schema: S) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-
 const list = createRoute({
   ...authed,
   method: 'get',
@@ -95,7 +90,7 @@ const create = createRoute({
   summary: 'Create a multi-day event from existing tournaments: its flights (in order) and its Day 2',
   request: {
     params: VenueParams,
-    body: body(
+    body: jsonRequest(
       z
         .object({
           name: humanText(120),
@@ -117,7 +112,7 @@ const change = createRoute({
     'Rename an event, attach flights or its Day 2, change its rules (days and rules are fixed once it advanced)',
   request: {
     params: EventParams,
-    body: body(
+    body: jsonRequest(
       z
         .object({ name: humanText(120), flights: Days.flights, day2: Days.day2, rules: Rules })
         .partial()

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newPlayerSchema, playerPatchSchema } from '../../engine/players/validate.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { opaqueId, PlayerSchema, VenueParams } from './schemas.ts';
 import { venueStub } from './stubs.ts';
 
@@ -52,7 +52,7 @@ const add = createRoute({
   summary: 'Add a player',
   request: {
     params: VenueParams,
-    body: { required: true, content: { 'application/json': { schema: newPlayerSchema } } },
+    body: jsonRequest(newPlayerSchema),
   },
   responses: { 201: one, ...ERRORS },
 });
@@ -64,7 +64,7 @@ const edit = createRoute({
   summary: 'Edit a player',
   request: {
     params: PlayerParams,
-    body: { required: true, content: { 'application/json': { schema: playerPatchSchema } } },
+    body: jsonRequest(playerPatchSchema),
   },
   responses: { 200: one, ...ERRORS },
 });
@@ -76,10 +76,7 @@ const merge = createRoute({
   summary: 'Merge a duplicate into this player, keeping both histories (td, owner)',
   request: {
     params: PlayerParams,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ duplicateId: opaqueId }).strict() } },
-    },
+    body: jsonRequest(z.object({ duplicateId: opaqueId }).strict()),
   },
   responses: { 200: one, ...ERRORS },
 });

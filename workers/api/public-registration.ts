@@ -10,7 +10,7 @@ import type { Outcome } from '../../durable-objects/tournament/pre-registration.
 import { unwrap } from '../http/answers.ts';
 import { clientKey } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { ERRORS, json, reply, router } from '../http/openapi.ts';
+import { ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { email, humanText, TournamentParams } from './schemas.ts';
 import { tournamentStub, venueStub } from './stubs.ts';
 
@@ -66,7 +66,7 @@ const register = createRoute({
     'Pre-register online (a fresh requestId per registration; a retry with the same one answers the first)',
   request: {
     params: TournamentParams,
-    body: { required: true, content: { 'application/json': { schema: RegistrationBody } } },
+    body: jsonRequest(RegistrationBody),
   },
   responses: {
     201: json(Registration, 'Taken: registered, on the waiting list, or pending at the venue’s box'),

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { unwrap } from '../http/answers.ts';
 import { type AppEnv, authenticated, callerOf } from '../http/auth.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { email, humanText, opaqueId, pin, StaffSchema, staffRole, VenueParams } from './schemas.ts';
 import { tournamentStub, venueStub } from './stubs.ts';
 
@@ -29,12 +29,7 @@ const invite = createRoute({
   summary: 'Invite a staff member (owner); the code is shown once',
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ name: humanText(120), email, role: staffRole }).strict() },
-      },
-    },
+    body: jsonRequest(z.object({ name: humanText(120), email, role: staffRole }).strict()),
   },
   responses: {
     201: json(z.object({ user: StaffSchema, inviteCode: z.string(), expiresAt: z.number() }), 'Invited'),
@@ -49,18 +44,13 @@ const update = createRoute({
   summary: "Rename or change a staff member's role (owner); a new role revokes old tokens",
   request: {
     params: StaffParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({ name: humanText(120), role: staffRole })
-            .partial()
-            .strict()
-            .refine((p) => Object.keys(p).length > 0, 'send name or role'),
-        },
-      },
-    },
+    body: jsonRequest(
+      z
+        .object({ name: humanText(120), role: staffRole })
+        .partial()
+        .strict()
+        .refine((p) => Object.keys(p).length > 0, 'send name or role'),
+    ),
   },
   responses: { 200: one, ...ERRORS },
 });
@@ -99,7 +89,7 @@ const setPin = createRoute({
   summary: 'Set a PIN for box sign-in (owner, or yourself)',
   request: {
     params: StaffParams,
-    body: { required: true, content: { 'application/json': { schema: z.object({ pin }).strict() } } },
+    body: jsonRequest(z.object({ pin }).strict()),
   },
   responses: { 200: one, ...ERRORS },
 });

@@ -9,7 +9,7 @@ import { sameDigest, sha256Hex } from '../../durable-objects/venue/staff-rules.t
 import { unwrap } from '../http/answers.ts';
 import { type AppEnv, authenticated, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, router } from '../http/openapi.ts';
 import { email, humanText, password } from './schemas.ts';
 import { directoryStub } from './stubs.ts';
 
@@ -31,12 +31,7 @@ const create = createRoute({
   summary: 'Create or reset a support account (operator key)',
   middleware: operator,
   request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ name: humanText(120), email, password }).strict() },
-      },
-    },
+    body: jsonRequest(z.object({ name: humanText(120), email, password }).strict()),
   },
   responses: { 201: json(z.object({ id: z.string(), email: z.string() }), 'Created'), ...ERRORS },
 });
@@ -48,12 +43,7 @@ const revoke = createRoute({
   summary: "End a support account's sessions, optionally deactivating it (operator key)",
   middleware: operator,
   request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ email, deactivate: z.boolean().default(false) }).strict() },
-      },
-    },
+    body: jsonRequest(z.object({ email, deactivate: z.boolean().default(false) }).strict()),
   },
   responses: { 200: json(z.object({ revoked: z.string() }), 'Revoked'), ...ERRORS },
 });

@@ -4,7 +4,7 @@ import type { VenueTemplate } from '../../durable-objects/venue/templates.ts';
 import { structureSchema } from '../../engine/tournament/commands.schema.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { humanText, opaqueId, TemplateSchema, VenueParams } from './schemas.ts';
 import { venueStub } from './stubs.ts';
 
@@ -72,7 +72,7 @@ const save = createRoute({
   summary: 'Save a structure template (checked by the engine)',
   request: {
     params: VenueParams,
-    body: { required: true, content: { 'application/json': { schema: NewTemplate } } },
+    body: jsonRequest(NewTemplate),
   },
   responses: { 201: json(z.object({ template: TemplateSchema }), 'Saved'), ...ERRORS },
 });

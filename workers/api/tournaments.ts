@@ -16,7 +16,7 @@ import type { Env } from '../env.ts';
 import { unwrap } from '../http/answers.ts';
 import { type AppEnv, authenticated, callerFromToken, callerOf } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { BEARER, ERRORS, json, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, router } from '../http/openapi.ts';
 import { parseWith } from '../http/validate.ts';
 import { syncLeagueResults } from './leagues.ts';
 import {
@@ -82,21 +82,16 @@ const create = createRoute({
     'Create a tournament from a template (the venue’s own or a built-in one), or from its own set-up (e.g. from the structure generator)',
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              name: humanText(120),
-              templateId: z.string().min(1).max(64).optional(),
-              setup: TournamentSetup.optional(),
-            })
-            .strict()
-            .refine((b) => !(b.templateId && b.setup), 'give a templateId or a setup, not both'),
-        },
-      },
-    },
+    body: jsonRequest(
+      z
+        .object({
+          name: humanText(120),
+          templateId: z.string().min(1).max(64).optional(),
+          setup: TournamentSetup.optional(),
+        })
+        .strict()
+        .refine((b) => !(b.templateId && b.setup), 'give a templateId or a setup, not both'),
+    ),
   },
   responses: {
     201: json(z.object({ tournament: TournamentListingSchema.extend({ venueId: z.string() }) }), 'Created'),
@@ -155,7 +150,7 @@ const command = createRoute({
   summary: 'Run one engine command; a repeated commandId returns the first answer',
   request: {
     params: TournamentParams,
-    body: { required: true, content: { 'application/json': { schema: Envelope } } },
+    body: jsonRequest(Envelope),
   },
   responses: {
     200: json(AnyObject, 'A repeated command: the first answer'),

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { FREE_TIER_DAILY } from '../../durable-objects/usage/venue-usage.ts';
 import { unwrap } from '../http/answers.ts';
 import { authenticated, callerOf } from '../http/auth.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import {
   currency,
   humanText,
@@ -59,7 +59,7 @@ const patchVenue = createRoute({
   middleware: authenticated,
   request: {
     params: VenueParams,
-    body: { required: true, content: { 'application/json': { schema: SettingsPatch } } },
+    body: jsonRequest(SettingsPatch),
   },
   responses: { 200: json(z.object({ venue: VenueSchema }), 'New settings'), ...ERRORS },
 });

@@ -39,6 +39,11 @@ export function json<S extends z.ZodType>(schema: S, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** A required JSON request body of the given schema. */
+export function jsonRequest<S extends z.ZodType>(schema: S) {
+  return { required: true as const, content: { 'application/json': { schema } } };
+}
+
 export const BEARER = [{ bearer: [] as string[] }];
 
 /** A router whose validation failures are 400s in the error envelope. */

@@ -9,7 +9,7 @@ import { AnyObject, VenueParams } from '../api/schemas.ts';
 import { cashStub, venueStub } from '../api/stubs.ts';
 import { unwrap } from '../http/answers.ts';
 import { ApiError } from '../http/errors.ts';
-import { ERRORS, json, reply, router } from '../http/openapi.ts';
+import { ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { AckBody, boxCredential, boxProcess, PushedEvent } from './routes.ts';
 
 const push = createRoute({
@@ -19,16 +19,9 @@ const push = createRoute({
   summary: "A box's outbox batch of the venue's cash room; answers the last seq held here",
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({ head: z.number().int().min(0), events: z.array(PushedEvent).max(2000) })
-            .strict(),
-        },
-      },
-    },
+    body: jsonRequest(
+      z.object({ head: z.number().int().min(0), events: z.array(PushedEvent).max(2000) }).strict(),
+    ),
   },
   responses: { 200: json(AnyObject, 'What the cloud holds now'), ...ERRORS },
 });
@@ -49,14 +42,7 @@ const ack = createRoute({
   summary: 'The box ran (or refused) these held cash commands: stop holding them',
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: AckBody,
-        },
-      },
-    },
+    body: jsonRequest(AckBody),
   },
   responses: { 200: json(z.object({ acked: z.number() }), 'Done'), ...ERRORS },
 });
@@ -94,7 +80,7 @@ const localCommand = createRoute({
   summary: "Box only, from the box's own process: run a cash command the cloud held",
   request: {
     params: VenueParams,
-    body: { required: true, content: { 'application/json': { schema: AnyObject } } },
+    body: jsonRequest(AnyObject),
   },
   responses: { 200: json(AnyObject, 'The answer'), ...ERRORS },
 });

@@ -18,7 +18,7 @@ import { AuthError } from '../auth/errors.ts';
 import { unwrap } from '../http/answers.ts';
 import { type AppEnv, authenticated, callerOf, clientKey } from '../http/auth.ts';
 import { ApiError } from '../http/errors.ts';
-import { BEARER, ERRORS, json, reply, router } from '../http/openapi.ts';
+import { BEARER, ERRORS, json, jsonRequest, reply, router } from '../http/openapi.ts';
 import { parseWith } from '../http/validate.ts';
 
 /** The box credential from `Authorization: Box <credential>`. */
@@ -35,12 +35,7 @@ const pair = createRoute({
   tags: ['sync'],
   summary: "Exchange a pairing code for a box credential (the box's `felt-box pair`)",
   request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ code: z.string().min(4).max(40) }).strict() },
-      },
-    },
+    body: jsonRequest(z.object({ code: z.string().min(4).max(40) }).strict()),
   },
   responses: {
     201: json(
@@ -93,24 +88,19 @@ const push = createRoute({
   summary: "A box's outbox batch for a tournament it runs; answers the last seq held here",
   request: {
     params: TournamentParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              name: z.string().min(1).max(200),
-              status: z.string().min(1).max(40),
-              createdAt: z.number().int(),
-              epoch: z.number().int().min(0),
-              /** The box's own last seq: how far behind the cloud's copy is (support console). */
-              head: z.number().int().min(0).optional(),
-              events: z.array(PushedEvent).max(2000),
-            })
-            .strict(),
-        },
-      },
-    },
+    body: jsonRequest(
+      z
+        .object({
+          name: z.string().min(1).max(200),
+          status: z.string().min(1).max(40),
+          createdAt: z.number().int(),
+          epoch: z.number().int().min(0),
+          /** The box's own last seq: how far behind the cloud's copy is (support console). */
+          head: z.number().int().min(0).optional(),
+          events: z.array(PushedEvent).max(2000),
+        })
+        .strict(),
+    ),
   },
   responses: { 200: json(AnyObject, 'What the cloud holds now'), ...ERRORS },
 });
@@ -131,14 +121,7 @@ const ack = createRoute({
   summary: 'The box ran (or refused) these held commands: stop holding them',
   request: {
     params: TournamentParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: AckBody,
-        },
-      },
-    },
+    body: jsonRequest(AckBody),
   },
   responses: { 200: json(z.object({ acked: z.number() }), 'Done'), ...ERRORS },
 });
@@ -165,12 +148,7 @@ const boxPlayers = createRoute({
   summary: 'Players the box made (walk-ins at the door), added to the venue once',
   request: {
     params: VenueParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ players: z.array(PlayerSchema).max(5000) }).strict() },
-      },
-    },
+    body: jsonRequest(z.object({ players: z.array(PlayerSchema).max(5000) }).strict()),
   },
   responses: { 200: json(z.object({ added: z.number() }), 'How many were new'), ...ERRORS },
 });
@@ -283,7 +261,7 @@ const importMirror = createRoute({
   summary: "Box only, from the box's own process: take the cloud's venue records",
   request: {
     params: VenueParams,
-    body: { required: true, content: { 'application/json': { schema: AnyObject } } },
+    body: jsonRequest(AnyObject),
   },
   responses: { 200: json(AnyObject, 'Counts'), ...ERRORS },
 });
@@ -295,7 +273,7 @@ const localCommand = createRoute({
   summary: "Box only, from the box's own process: decide a command the cloud held for this box",
   request: {
     params: TournamentParams,
-    body: { required: true, content: { 'application/json': { schema: AnyObject } } },
+    body: jsonRequest(AnyObject),
   },
   responses: { 200: json(AnyObject, 'The answer'), ...ERRORS },
 });
@@ -307,7 +285,7 @@ const adopt = createRoute({
   summary: "Box only, from the box's own process: take over a tournament the owner handed to this box",
   request: {
     params: TournamentParams,
-    body: { required: true, content: { 'application/json': { schema: AnyObject } } },
+    body: jsonRequest(AnyObject),
   },
   responses: { 200: json(AnyObject, 'What the box holds now'), ...ERRORS },
 });
