@@ -149,7 +149,7 @@ export function persistentMap<T>(map: PMap<T>): PMap<T> {
   const m = map as Map<string, T>;
   if (m.size === 0) return emptyMap();
   const root = newNode();
-  let unsorted: (string | T)[][] | null = null;
+  const unsorted: (string | T)[][] = [];
   // forEach rather than `for (const [k, v] of m)`: no pair array per key (a replay's log
   // holds one key per command, ~100,000 at the engine bench's size).
   m.forEach((value, key) => {
@@ -169,11 +169,11 @@ export function persistentMap<T>(map: PMap<T>): PMap<T> {
     if (bucket === null) node[slot] = [key, value];
     else {
       // Only buckets holding more than one key can be out of order.
-      if (bucket.length === 2) (unsorted ??= []).push(bucket);
+      if (bucket.length === 2) unsorted.push(bucket);
       bucket.push(key, value);
     }
   });
-  if (unsorted !== null) for (const b of unsorted as (string | T)[][]) sortBucket(b);
+  for (const b of unsorted) sortBucket(b);
   return { size: m.size, root };
 }
 
