@@ -22,6 +22,7 @@ import type { UsageReport } from '../durable-objects/usage/meter.ts';
 import { seededRandom } from '../engine/core/random.ts';
 import { startCloud } from '../scripts/lib/cloud.ts';
 import { freePort } from '../scripts/lib/free-port.ts';
+import { call } from './lib/call.ts';
 import type { Figure } from './lib/figure.ts';
 import { round } from './lib/measure.ts';
 
@@ -154,27 +155,6 @@ class Follower {
         return;
     }
   }
-}
-
-async function call(
-  method: string,
-  url: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  let json: Record<string, unknown> = {};
-  try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    // a page, not JSON
-  }
-  return { status: res.status, json };
 }
 
 async function usage(base: string): Promise<UsageReport> {

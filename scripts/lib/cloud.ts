@@ -23,6 +23,8 @@ function localSecrets(persistTo: string): string {
 
 export interface RunningCloud {
   readonly url: string;
+  /** wrangler's process id; it leads the process group workerd runs in (benches read its CPU). */
+  readonly pid: number;
   readonly exited: Promise<number | null>;
   stop(): Promise<void>;
 }
@@ -125,5 +127,5 @@ export async function startCloud(options: CloudOptions): Promise<RunningCloud> {
     await stop();
     throw e;
   }
-  return { url, exited, stop };
+  return { url, pid: child.pid as number, exited, stop };
 }
